@@ -1,0 +1,5 @@
+"""Placeholder until the check subcommand lands (being written)."""
+
+
+def register(sub) -> None:
+    pass

@@ -1,0 +1,177 @@
+"""Claim assembly: who a quantity is about (subject), what it measures, which way it moves, when.
+
+All positions are in the folded normalized text. Each decision is a small
+scoring rule over cues found in the quantity's sentence and clause; the cue
+words live in `resources/metrics.json` and `resources/directions.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .entities import EntityMatch
+from .lexicon import fold, load_json, trie_pattern, word_regex
+from .quantities import RawQuantity
+from .sentences import Sentence, SentenceIndex
+
+# A word right before an entity that makes the entity the owner of the figure: سهم X.
+OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "شركة", "مجموعة", "بنك", "مصرف", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "صندوق", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم")}
+PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة")}
+MACRO_METRICS = {"inflation", "interest_rate", "gdp", "budget", "reserves"}
+MARKET_METRICS = {"price_level"}
+PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
+FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
+
+
+@dataclass
+class ClaimParts:
+    """What the assembler decided for one quantity."""
+
+    quantity: RawQuantity
+    sentence: Sentence
+    subject: EntityMatch | None
+    metric: str | None
+    direction: str | None
+    year: int | None
+    entities: list[EntityMatch]
+
+
+class ClaimAssembler:
+    """Decides subject, metric, direction and year for the quantities of a text."""
+
+    def __init__(self) -> None:
+        data = load_json("metrics.json")
+        self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
+        self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
+        self.metric_of: dict[str, str] = {}
+        latin: dict[str, str] = {}
+        for metric, spec in data["metrics"].items():
+            for cue in spec["cues"]:
+                self.metric_of.setdefault(fold(cue), metric)
+            for cue in spec.get("latin_cues", []):
+                latin.setdefault(cue.lower(), metric)
+        self.metric_of.update(latin)
+        self.metric_re = word_regex(self.metric_of, flags=regex.IGNORECASE)
+        directions = load_json("directions.json")
+        self.direction_of: dict[str, str] = {}
+        for side in ("up", "down"):
+            for cue in directions[side]:
+                self.direction_of.setdefault(fold(cue), side)
+        self.direction_re = word_regex(self.direction_of)
+
+    def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
+                 entities_of: dict[int, list[EntityMatch]]) -> list[ClaimParts]:
+        out = []
+        years_by_sentence: dict[int, list[RawQuantity]] = {}
+        for q in quantities:
+            if q.kind == "year":
+                s = index.at(q.start)
+                if s is not None:
+                    years_by_sentence.setdefault(s.index, []).append(q)
+        for q in quantities:
+            if not q.is_claim_kind:
+                continue
+            sent = index.at(q.start) or Sentence(q.start, q.end, -1)
+            clause = index.clause(q.start, sent) if sent.index >= 0 else (q.start, q.end)
+            ents = entities_of.get(sent.index, [])
+            metric = self._metric(text, q, sent, clause)
+            direction = self._direction(text, q, clause)
+            subject = self._subject(text, q, sent, clause, ents, metric)
+            year = self._year(q, clause, years_by_sentence.get(sent.index, []))
+            out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
+        return out
+
+    # ---------------------------------------------------------------- metric
+
+    def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> str | None:
+        best, best_score = None, None
+        for m in self.metric_re.finditer(text, sent.start, sent.end):
+            metric = self.metric_of.get(m.group("w").lower())
+            if metric is None or q.kind not in self.metric_kinds.get(metric, {q.kind}):
+                continue
+            if m.start() >= q.start and m.end() <= q.end:
+                continue
+            if m.end() <= q.start:
+                dist = q.start - m.end()
+            else:
+                dist = (m.start() - q.end) * 1.5 + 10
+            score = dist + (0 if clause[0] <= m.start() < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
+            if best_score is None or score < best_score:
+                best, best_score = metric, score
+        if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
+            best = "capacity_target"
+        if best is None and q.kind == "percent" and self._direction(text, q, clause):
+            best = "price_change"
+        return best
+
+    # ------------------------------------------------------------- direction
+
+    def _direction(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> str | None:
+        if q.sign:
+            return "up" if q.sign > 0 else "down"
+        best, best_dist = None, None
+        for m in self.direction_re.finditer(text, clause[0], clause[1]):
+            side = self.direction_of.get(m.group("w"))
+            if side is None or (m.start() >= q.start and m.end() <= q.end):
+                continue
+            dist = q.start - m.end() if m.end() <= q.start else (m.start() - q.end) * 2 + 5
+            if dist > 80:
+                continue
+            if best_dist is None or dist < best_dist:
+                best, best_dist = side, dist
+        return best
+
+    # --------------------------------------------------------------- subject
+
+    def _subject(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                 ents: list[EntityMatch], metric: str | None) -> EntityMatch | None:
+        best, best_score = None, None
+        for e in ents:
+            if e.start >= q.start and e.end <= q.end:
+                continue
+            score = 0.0
+            if clause[0] <= e.start < clause[1]:
+                score += 2
+            if e.end <= q.start:
+                score += 1
+                score -= 0.01 * (q.start - e.end)
+            else:
+                score -= 0.02 * (e.start - q.end)
+            prev = PREV_WORD_RE.search(text, max(sent.start, e.start - 25), e.start)
+            prev_word = prev.group(1) if prev else None
+            attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
+            if prev_word in OWNER_WORDS:
+                score += 4
+            elif prev_word in PREPOSITIONS or attached:
+                score -= 2
+            head = text[sent.start : e.start].split()
+            if len(head) <= 1:
+                score += 2  # clause-initial subject (SVO) or right after the verb (VSO)
+            if metric in MACRO_METRICS and e.info.type in ("GPE", "CENTRAL_BANK"):
+                score += 1.5
+            elif metric in MARKET_METRICS and e.info.type in ("COMMODITY", "CRYPTO", "INDEX"):
+                score += 1.5
+            if best_score is None or score > best_score:
+                best, best_score = e, score
+        return best
+
+    # ------------------------------------------------------------------ year
+
+    @staticmethod
+    def _year(q: RawQuantity, clause: tuple[int, int], years: list[RawQuantity]) -> int | None:
+        best, best_dist = None, None
+        for y in years:
+            dist = abs(y.start - q.end) if y.start >= q.end else abs(q.start - y.end)
+            if not (clause[0] <= y.start < clause[1]):
+                dist += 200
+            if best_dist is None or dist < best_dist:
+                best, best_dist = y, dist
+        if best is None:
+            return None
+        value = int(best.value)
+        return value if 1900 <= value <= 2100 else None
+
+
+__all__ = ["ClaimAssembler", "ClaimParts", "trie_pattern"]

@@ -1,0 +1,192 @@
+"""Entity gazetteer and matcher: a spaCy PhraseMatcher over folded, clitic-aware token norms.
+
+Aliases are folded like the text (alef, ya, teh marbuta, case). A token's NORM
+is its folded form, or that form without a leading clitic (و ف ب ل ك ال لل)
+when the stripped form begins a known alias: `وOpenAI`, `لـNvidia`, `بأرامكو`
+and `للراجحي` all match without listing every clitic variant.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .lexicon import load_json
+from .normalize import fold
+
+ENTITY_TYPES = ("ORG", "TICKER", "GPE", "CENTRAL_BANK", "EXCHANGE", "INDEX", "COMMODITY", "CRYPTO")
+CLITIC_PREFIXES = ("وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+class GazetteerError(ValueError):
+    """A user entity file that cannot be read; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    name: str
+    type: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """An entity found in normalized text (normalized offsets)."""
+
+    info: EntityInfo
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+class Gazetteer:
+    """Canonical entities and their aliases, from the bundled JSON plus user files."""
+
+    def __init__(self, extra_files: list[str | Path] | None = None, include_weak: bool = False):
+        self.entities: dict[str, EntityInfo] = {}
+        self.aliases: dict[str, str] = {}  # folded alias -> canonical name
+        for entry in load_json("entities.json"):
+            self.add(entry["name"], entry["type"], entry.get("aliases", []) + entry.get("tickers", []),
+                     entry.get("country"))
+            if include_weak:
+                self.add(entry["name"], entry["type"], entry.get("weak_aliases", []), entry.get("country"))
+        for path in extra_files or []:
+            self.load_user_file(Path(path))
+
+    def add(self, name: str, type_: str, aliases: list[str], country: str | None = None) -> None:
+        if type_ not in ENTITY_TYPES:
+            raise GazetteerError(f"unknown entity type {type_!r} for {name!r}")
+        self.entities.setdefault(name, EntityInfo(name, type_, country))
+        for alias in [name, *aliases]:
+            key = alias_key(alias)
+            if key:
+                self.aliases.setdefault(key, name)
+
+    def resolve(self, text: str) -> str | None:
+        """The canonical name for an alias, a ticker or a canonical name, any script or case."""
+        key = alias_key(text)
+        if key in self.aliases:
+            return self.aliases[key]
+        for prefix in CLITIC_PREFIXES:
+            if key.startswith(prefix) and key[len(prefix) :] in self.aliases:
+                return self.aliases[key[len(prefix) :]]
+        return None
+
+    def load_user_file(self, path: Path) -> None:
+        """YAML/JSON (a list of {name, type, aliases}) or CSV (name,type,aliases with | between aliases)."""
+        try:
+            raw = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GazetteerError(f"{path}: cannot read entity file: {exc}") from exc
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            rows = list(csv.DictReader(raw.splitlines()))
+            if rows and not {"name", "type"} <= set(rows[0]):
+                raise GazetteerError(f"{path}: line 1: CSV header needs columns name,type,aliases")
+            for i, row in enumerate(rows, start=2):
+                self._add_user(path, i, row.get("name"), row.get("type"),
+                               [a for a in (row.get("aliases") or "").split("|") if a.strip()])
+            return
+        if suffix in (".yaml", ".yml"):
+            import yaml
+
+            try:
+                data = yaml.safe_load(raw)
+            except yaml.YAMLError as exc:
+                raise GazetteerError(f"{path}: invalid YAML: {exc}") from exc
+        else:
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise GazetteerError(f"{path}: line {exc.lineno}: invalid JSON: {exc.msg}") from exc
+        if not isinstance(data, list):
+            raise GazetteerError(f"{path}: expected a list of entities")
+        for i, item in enumerate(data, start=1):
+            if not isinstance(item, dict):
+                raise GazetteerError(f"{path}: entry {i}: expected a mapping with name, type, aliases")
+            self._add_user(path, i, item.get("name"), item.get("type"), list(item.get("aliases") or []))
+
+    def _add_user(self, path: Path, line: int, name, type_, aliases) -> None:
+        if not name or not type_:
+            raise GazetteerError(f"{path}: entry {line}: needs a name and a type")
+        if type_ not in ENTITY_TYPES:
+            raise GazetteerError(f"{path}: entry {line}: type {type_!r} is not one of {', '.join(ENTITY_TYPES)}")
+        self.add(str(name), str(type_), [str(a) for a in aliases])
+
+
+def alias_key(text: str) -> str:
+    """Folded, lower-cased, tatweel-free alias with single spaces and no leading $ or #."""
+    key = fold(text).strip().lstrip("$#").lower()
+    return " ".join(key.split())
+
+
+class EntityMatcher:
+    """Finds gazetteer entities in normalized text with a spaCy PhraseMatcher on NORM."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer()
+        self.nlp = spacy.blank("ar")
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self.first_tokens: set[str] = set()
+        by_name: dict[str, list[Doc]] = {}
+        for key, name in self.gazetteer.aliases.items():
+            words = [t.text for t in self.nlp.tokenizer(key)]
+            if not words:
+                continue
+            self.first_tokens.add(words[0])
+            doc = Doc(self.nlp.vocab, words=words)
+            for tok in doc:
+                tok.norm_ = tok.text
+            by_name.setdefault(name, []).append(doc)
+        for name, docs in by_name.items():
+            self.matcher.add(name, docs)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMatch]:
+        """Entities in `text[start:end]`, longest first where they overlap, in text order."""
+        segment = text[start:end]
+        doc = self.nlp.make_doc(segment)
+        for tok in doc:
+            tok.norm_ = self._norm(tok.text)
+        found = []
+        for match_id, s, e in self.matcher(doc):
+            name = self.nlp.vocab.strings[match_id]
+            span = doc[s:e]
+            cs, ce = span.start_char, span.end_char
+            first = doc[s].text.lower()
+            stripped = doc[s].norm_
+            if first != stripped and first.endswith(stripped):
+                cs += len(first) - len(stripped)  # the clitic is not part of the name
+            if s > 0 and doc[s - 1].text == "$" and doc[s - 1].idx + 1 == doc[s].idx:
+                cs -= 1
+            found.append(EntityMatch(self.gazetteer.entities[name], start + cs, start + ce, s, e))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[EntityMatch] = []
+        for m in found:
+            if kept and m.start < kept[-1].end:
+                continue
+            kept.append(m)
+        return kept
+
+    def _norm(self, token: str) -> str:
+        low = token.lower()
+        if low in self.first_tokens:
+            return low
+        for prefix in CLITIC_PREFIXES:
+            if low.startswith(prefix):
+                rest = low[len(prefix) :]
+                if rest in self.first_tokens:
+                    return rest
+                if prefix.endswith("لل") and "ال" + rest in self.first_tokens:
+                    return "ال" + rest  # للراجحي = ل + الراجحي
+        return low
+
+
+_LATIN_RUN = regex.compile(r"[A-Za-z]")

@@ -1,0 +1,232 @@
+"""The extraction pipeline, shared by the CLI, batch mode and the spaCy component.
+
+text -> normalized text with offset map -> numerals -> quantities -> sentences
+-> entities (only in sentences with a claim) -> claims -> stance -> check -> records
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .claims import ClaimAssembler, ClaimParts
+from .entities import EntityMatcher, Gazetteer
+from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
+from .normalize import MATCH_OPTIONS, Normalized, normalize
+from .numerals import NumeralFinder
+from .quantities import QuantityParser, RawQuantity
+from .sentences import SentenceIndex
+from .stance import StanceLexicon, StanceModel, combine, direction_signal
+
+HEADING_MAX_WORDS = 9
+
+
+@dataclass
+class ExtractorConfig:
+    """Settings for an `Extractor`; every CLI flag maps onto one field."""
+
+    currency_defaults: dict[str, str] = field(default_factory=dict)
+    all_quantities: bool = False
+    entity_files: list[str] = field(default_factory=list)
+    reference: str | None = None
+    stance_model: str | None = "auto"  # "auto": use models/stance when present; None: lexicon only
+    stance_weight: float = 0.5
+
+
+@dataclass
+class Analysis:
+    """Everything found in one document."""
+
+    claims: list[Claim]
+    entities: list[Entity]
+    normalized: Normalized
+
+
+class Extractor:
+    """Turns a text into claim records. Build once, call `extract` for each document."""
+
+    def __init__(self, config: ExtractorConfig | None = None):
+        self.config = config or ExtractorConfig()
+        self.numerals = NumeralFinder()
+        self.quantities = QuantityParser(currency_defaults=self.config.currency_defaults)
+        self.gazetteer = Gazetteer(self.config.entity_files)
+        self._matcher: EntityMatcher | None = None
+        self.assembler = ClaimAssembler()
+        self.stance_lexicon = StanceLexicon()
+        self._model: StanceModel | None | bool = None
+        self.reference = None
+        if self.config.reference:
+            from .check import ReferenceTable
+
+            self.reference = ReferenceTable.load(self.config.reference, self.gazetteer)
+
+    @property
+    def matcher(self) -> EntityMatcher:
+        if self._matcher is None:
+            self._matcher = EntityMatcher(self.gazetteer)
+        return self._matcher
+
+    @property
+    def model(self) -> StanceModel | None:
+        if self._model is None:
+            choice = self.config.stance_model
+            if choice is None:
+                self._model = False
+            else:
+                path = None if choice == "auto" else Path(choice)
+                if path is None:
+                    from .stance import MODEL_DIR
+
+                    path = MODEL_DIR
+                self._model = StanceModel(path) if StanceModel.available(path) else False
+        return self._model or None
+
+    def extract(self, text: str, doc_id: str = "-") -> list[Claim]:
+        """The claim records of one document."""
+        return self.analyze(text, doc_id).claims
+
+    def analyze(self, text: str, doc_id: str = "-") -> Analysis:
+        norm = normalize(text, MATCH_OPTIONS)
+        ntext = norm.text
+        raw = self.quantities.parse(ntext, self.numerals.find(ntext))
+        self._inherit_currency(ntext, raw)
+        wanted = [q for q in raw if q.is_claim_kind or (self.config.all_quantities and q.kind != "number" or self.config.all_quantities)]
+        if not wanted:
+            return Analysis([], [], norm)
+        index = SentenceIndex(ntext)
+        entities_of: dict[int, list] = {}
+        for q in wanted:
+            s = index.at(q.start)
+            if s is not None and s.index not in entities_of:
+                entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
+        parts = self.assembler.assemble(ntext, index, [q for q in raw if q in wanted or q.kind == "year"], entities_of)
+        by_q = {id(p.quantity): p for p in parts}
+        frames = self.stance_lexicon.frames(ntext)
+        headings = _heading_starts(ntext)
+        claims: list[Claim] = []
+        lex_scores: list[float] = []
+        sentences_for_model: list[str] = []
+        for q in wanted:
+            p = by_q.get(id(q))
+            claim = self._record(text, norm, doc_id, q, p, index)
+            claims.append(claim)
+            if p is not None:
+                lex_scores.append(self._lexicon_score(ntext, p, frames, headings))
+                sentences_for_model.append(ntext[p.sentence.start : p.sentence.end])
+            else:
+                lex_scores.append(0.0)
+                sentences_for_model.append("")
+        model = self.model if claims else None
+        cats = model.predict(sentences_for_model) if model else [None] * len(claims)
+        for claim, lex, cat in zip(claims, lex_scores, cats):
+            if claim.quantity.kind not in CLAIM_KINDS:
+                continue
+            result = combine(lex, cat, self.config.stance_weight)
+            claim.stance = result.label
+            claim.stance_score = result.score
+        if self.reference is not None:
+            for claim in claims:
+                if claim.quantity.kind in CLAIM_KINDS:
+                    claim.check = self.reference.check(claim)
+        entities = _unique_entities(c for claim in claims for c in claim.entities)
+        return Analysis(claims, entities, norm)
+
+    # ------------------------------------------------------------------
+
+    def _record(self, text: str, norm: Normalized, doc_id: str, q: RawQuantity, p: ClaimParts | None,
+                index: SentenceIndex) -> Claim:
+        start, end = norm.original_span(q.start, q.end)
+        counted = None
+        if isinstance(q.counted, int):
+            cs, ce = norm.original_span(q.counted, q.end)
+            counted = text[cs:ce].strip()
+        sent = p.sentence if p is not None else index.at(q.start)
+        if sent is not None:
+            ss, se = norm.original_span(sent.start, sent.end)
+        else:
+            ss, se = start, end
+        quantity = Quantity(
+            surface=text[start:end], start=start, end=end, value=q.value, upper=q.upper, unit=q.unit,
+            kind=q.kind, bound=q.bound, counted=counted, raw_unit=q.raw_unit, inherited_unit=q.inherited_unit,
+        )
+        entities = []
+        subject = None
+        if p is not None:
+            for e in p.entities:
+                es, ee = norm.original_span(e.start, e.end)
+                entities.append(Entity(name=e.info.name, type=e.info.type, surface=text[es:ee], start=es, end=ee))
+            subject = p.subject.info.name if p.subject else None
+        claim_id = hashlib.sha1(f"{doc_id}\x00{start}\x00{end}\x00{quantity.surface}".encode()).hexdigest()[:16]
+        return Claim(
+            doc=doc_id, claim_id=claim_id, sentence=Span(text=text[ss:se], start=ss, end=se), quantity=quantity,
+            subject=subject, entities=entities, metric=p.metric if p else None,
+            direction=p.direction if p else None, year=p.year if p else None,
+        )
+
+    def _lexicon_score(self, ntext: str, p: ClaimParts, frames: list[tuple[int, int]], headings: list[int]) -> float:
+        lex = self.stance_lexicon
+        s = p.sentence
+        score = lex.cue_score(ntext, s.start, s.end)
+        signal = direction_signal(p.direction, p.metric)
+        if signal and lex.negated_claim(ntext, s.start, p.quantity.start):
+            signal = -signal
+        score += signal
+        score += 1.5 * _frame_scope(frames, headings, s.start, s.end)
+        return score
+
+    def _inherit_currency(self, ntext: str, raw: list[RawQuantity]) -> None:
+        """A bare scaled number takes the currency of a money amount in its sentence."""
+        money = [q for q in raw if q.kind == "money"]
+        if not money:
+            return
+        index = SentenceIndex(ntext)
+        for q in raw:
+            if q.kind != "number" or not q.scaled:
+                continue
+            s = index.at(q.start)
+            if s is None:
+                continue
+            same = [m for m in money if s.start <= m.start < s.end]
+            if not same:
+                continue
+            nearest = min(same, key=lambda m: abs(m.start - q.start))
+            q.kind, q.unit, q.inherited_unit = "money", nearest.unit, True
+
+
+def _heading_starts(text: str) -> list[int]:
+    """Start positions of heading-like lines: short lines ending with ':' or numbered section titles."""
+    starts = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        if words and len(words) <= HEADING_MAX_WORDS and (stripped.endswith(":") or stripped[:1].isdigit() and len(stripped) > 3 and not any(c.isdigit() for c in stripped[3:])):
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _frame_scope(frames: list[tuple[int, int]], headings: list[int], start: int, end: int) -> int:
+    """Side of the frame governing [start, end): a frame inside it, or the last one above with no heading since."""
+    inside = [side for pos, side in frames if start <= pos < end]
+    if inside:
+        return inside[-1]
+    above = [(pos, side) for pos, side in frames if pos < start]
+    if not above:
+        return 0
+    pos, side = above[-1]
+    if any(pos < h <= start and not any(fp >= h and fp < start for fp, _ in frames) for h in headings if h > pos):
+        # a later heading without a frame of its own ends the scope
+        return 0
+    return side
+
+
+def _unique_entities(entities) -> list[Entity]:
+    seen, out = set(), []
+    for e in entities:
+        key = (e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return sorted(out, key=lambda e: e.start)

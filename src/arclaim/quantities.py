@@ -1,0 +1,399 @@
+"""Turns numerals into quantities: unit, kind, bound, range, counted noun.
+
+Input is the folded normalized text and its numerals; output `RawQuantity`
+objects with spans still in normalized coordinates. Years, dates and durations
+are recognized here too, so later stages never take them for claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import Lexicon, fold, lexicon, load_json
+from .numerals import DIGITS_RE, Numeral, _squash
+
+DATE_RE = regex.compile(
+    r"(?<![\d.,/])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/(?:19|20)\d{2})(?![\d/])"
+)
+ARABIC_WORD_RE = regex.compile(r"[ \t]*(?P<w>[\p{Arabic}&&\p{L}]+(?:\p{M}+[\p{Arabic}&&\p{L}]+)*)")
+LATIN_WORD_RE = regex.compile(r"[ \t]*(?P<w>[A-Za-z]+)")
+YEAR_SUFFIX_RE = regex.compile(r"\s?(?:م|هـ|ه)(?![\p{L}])")
+# Joiners are written folded (ى -> ي), as the text they run on.
+JOIN_RE = regex.compile(r"[ \t]*(?P<j>و|الي|ل|حتي|لحد|لغايه|-|–|—|to)[ \t]*")
+PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?$")
+
+
+@dataclass
+class RawQuantity:
+    """A quantity in normalized-text coordinates, before it becomes a record."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str | None = None
+    bound: str = "exact"
+    upper: float | None = None
+    counted: str | None = None
+    raw_unit: str | None = None
+    scaled: bool = False
+    scale_value: float = 1.0
+    inherited_unit: bool = False
+    currency_word: str | None = None
+    sign: int = 0
+    numeral: Numeral | None = field(default=None, repr=False)
+
+    @property
+    def is_claim_kind(self) -> bool:
+        return self.kind in {"money", "percent", "pp", "power", "energy", "mass", "volume", "count"}
+
+
+class QuantityParser:
+    """Attaches units, bounds and ranges to numerals. One instance serves many texts."""
+
+    def __init__(self, lex: Lexicon | None = None, currency_defaults: dict[str, str] | None = None):
+        self.lex = lex or lexicon()
+        self.currency_defaults = {fold(k): v for k, v in (currency_defaults or {}).items()}
+        stop = {fold(w) for w in load_json("stopwords.json")["words"]}
+        directions = load_json("directions.json")
+        stop |= {fold(w) for side in ("up", "down") for w in directions[side]}
+        stop |= set(self.lex.year_cues) | set(self.lex.months) | set(self.lex.range_to)
+        stop |= set(self.lex.bound_before) | set(self.lex.bound_after)
+        self.stopwords = stop
+
+    # ------------------------------------------------------------------ api
+
+    def parse(self, text: str, numerals: list[Numeral]) -> list[RawQuantity]:
+        dates = [m.span() for m in DATE_RE.finditer(text)]
+        out: list[RawQuantity] = []
+        di = 0
+        consumed = -1
+        for num in numerals:
+            if num.start < consumed:
+                continue
+            while di < len(dates) and dates[di][1] <= num.start:
+                di += 1
+            if di < len(dates) and dates[di][0] <= num.start < dates[di][1]:
+                s, e = dates[di]
+                if not out or out[-1].start != s:
+                    out.append(RawQuantity(s, e, 0.0, "date"))
+                continue
+            q = self._quantity(text, num)
+            if q is not None:
+                out.append(q)
+                consumed = q.end
+        out = self._pair_ranges(text, out)
+        for q in out:
+            self._bound(text, q)
+        return out
+
+    # --------------------------------------------------------- one numeral
+
+    def _quantity(self, text: str, num: Numeral) -> RawQuantity | None:
+        lex = self.lex
+        q = RawQuantity(num.start, num.end, num.value, "number", scaled=num.scaled,
+                        scale_value=num.scale_value, sign=num.sign, numeral=num)
+        if num.dual_word:
+            if self._dual(num.dual_word, q):
+                return self._after_unit(text, q)
+        before = self._symbol_before(text, q)
+        if not before:
+            if num.start > 0 and PERCENT_BEFORE_RE.search(text, max(0, num.start - 2), num.start):
+                q.kind, q.unit = "percent", "%"
+                q.start = text.rfind("%", 0, num.start)
+                return q
+        if q.kind == "number" and not self._unit_after(text, q) and not before:
+            self._time_or_count(text, q)
+        elif q.kind == "money":
+            self._qualifier(text, q)
+        if num.needs_unit and q.kind in ("number", "count"):
+            return None
+        if num.words_only and not num.scaled and q.kind == "number":
+            return None  # "شركة واحدة": a word, not a figure
+        return q
+
+    def _dual(self, word: str, q: RawQuantity) -> bool:
+        lex = self.lex
+        if word in lex.number_words:
+            return False  # ملياري: a scale dual, value already 2e9
+        if word in lex.currency_duals:
+            entry = lex.currency_duals[word]
+            self._set_currency(q, entry, None)
+        elif word in lex.unit_duals:
+            self._set_unit(q, lex.unit_duals[word])
+        else:
+            q.kind, q.unit = "duration", lex.duration_duals[word]
+        return True
+
+    def _after_unit(self, text: str, q: RawQuantity) -> RawQuantity:
+        if q.kind == "money":
+            self._qualifier(text, q)
+        return q
+
+    def _symbol_before(self, text: str, q: RawQuantity) -> bool:
+        window = text[max(0, q.start - 5) : q.start]
+        m = self.lex.symbol_before_re.search(window)
+        if not m:
+            return False
+        code = self.lex.currency_symbols.get(m.group("sym"))
+        if code is None:
+            return False
+        q.kind, q.unit = "money", code
+        q.start = q.start - len(window) + m.start("sym")
+        # "$2B" then also "دولار" after is rare; let a trailing "bn" etc. stand
+        self._unit_after(text, q, money_only=True)
+        return True
+
+    def _unit_after(self, text: str, q: RawQuantity, money_only: bool = False) -> bool:
+        lex = self.lex
+        m = lex.symbol_after_re.match(text, q.end)
+        if m:
+            sym = m.group("sym")
+            if sym in lex.currency_symbols and not money_only:
+                q.kind, q.unit = "money", lex.currency_symbols[sym]
+                q.end = m.end()
+                return True
+            if sym in lex.unit_symbols and not money_only and not (sym in ("t", "g", "W") and q.numeral and not q.numeral.integer_text and False):
+                self._set_unit(q, lex.unit_symbols[sym], raw=sym)
+                q.end = m.end()
+                return True
+        pos = q.end
+        of = regex.match(r"[ \t]+من[ \t]+", text[pos : pos + 8])
+        m = lex.unit_word_re.match(text, pos)
+        if not m and of and q.scaled:
+            m = lex.unit_word_re.match(text, pos + of.end())
+            if m and _squash(m.group("w")) not in lex.currency_words:
+                m = None
+        if not m:
+            return False
+        word = _squash(m.group("w"))
+        clitic = m.group("cl") or ""
+        if word in lex.currency_words:
+            if clitic.strip() and clitic.strip() not in ("ال",) and not of:
+                return False
+            entry = lex.currency_words[word]
+            if entry.get("needs_number") and False:
+                return False
+            self._set_currency(q, entry, word)
+            q.end = m.end()
+            return True
+        if money_only:
+            return False
+        if word in lex.unit_words:
+            entry = lex.unit_words[word]
+            if clitic.strip() and entry["kind"] != "percent":
+                return False
+            self._set_unit(q, entry, raw=None)
+            q.end = m.end()
+            return True
+        if word in lex.duration_words and not clitic.strip():
+            q.kind, q.unit = "duration", lex.duration_words[word]
+            q.end = m.end()
+            return True
+        return False
+
+    def _set_unit(self, q: RawQuantity, entry: dict, raw: str | None = None) -> None:
+        factor = entry["factor"]
+        q.kind = entry["kind"]
+        q.unit = entry["unit"]
+        q.value = q.value * factor
+        if entry.get("raw_unit"):
+            q.raw_unit = entry["raw_unit"]
+        elif factor != 1 or raw:
+            q.raw_unit = raw or None
+        q.scale_value *= factor
+
+    def _set_currency(self, q: RawQuantity, entry: dict, word: str | None) -> None:
+        code = self.currency_defaults.get(fold(entry["word"]), entry["default"])
+        factor = entry.get("factor", 1)
+        q.kind, q.unit = "money", code
+        q.value *= factor
+        q.currency_word = fold(entry["word"])
+        if factor != 1:
+            q.raw_unit = entry["word"]
+
+    def _qualifier(self, text: str, q: RawQuantity) -> None:
+        """ريال قطري, جنيه إسترليني: a nationality after the currency word picks the code."""
+        if q.currency_word is None:
+            return
+        entry = next((e for e in self.lex.currency_words.values() if fold(e["word"]) == q.currency_word), None)
+        if not entry or not entry["qualifiers"]:
+            return
+        m = ARABIC_WORD_RE.match(text, q.end)
+        if not m:
+            return
+        w = m.group("w")
+        for cand in (w, w[2:] if w.startswith("ال") else None):
+            if cand and cand in entry["qualifiers"]:
+                q.unit = entry["qualifiers"][cand]
+                q.end = m.end()
+                return
+        m2 = ARABIC_WORD_RE.match(text, m.end())
+        if m2:
+            two = w + " " + m2.group("w")
+            if two in entry["qualifiers"]:
+                q.unit = entry["qualifiers"][two]
+                q.end = m2.end()
+
+    # ---------------------------------------------- years, dates, counts
+
+    def _time_or_count(self, text: str, q: RawQuantity) -> None:
+        lex = self.lex
+        num = q.numeral
+        prev = _prev_word(text, q.start)
+        nxt = ARABIC_WORD_RE.match(text, q.end)
+        nxt_word = nxt.group("w") if nxt else None
+        latin_next = LATIN_WORD_RE.match(text, q.end)
+        if latin_next and latin_next.group("w").lower() in lex.months:
+            nxt_word = latin_next.group("w").lower()
+            nxt = latin_next
+        if num and num.integer_text and not q.scaled:
+            v = q.value
+            if nxt_word in lex.months and 1 <= v <= 31:
+                q.kind = "date"
+                q.end = nxt.end()
+                y = regex.match(r"[ \t,]*((?:19|20)\d{2})(?!\d)", text[q.end : q.end + 8])
+                if y:
+                    q.end += y.end()
+                return
+            if (prev and prev.lower() in lex.months) and (1900 <= v <= 2100 or 1400 <= v <= 1500):
+                q.kind = "year"
+                return
+            if 1900 <= v <= 2100 or (1400 <= v <= 1500 and YEAR_SUFFIX_RE.match(text, q.end)):
+                ys = YEAR_SUFFIX_RE.match(text, q.end)
+                if ys:
+                    q.end = ys.end()
+                    q.kind = "year"
+                    return
+                if prev and _word_in(prev, lex.year_cues):
+                    q.kind = "year"
+                    return
+                if not nxt_word or _word_in(nxt_word, self.stopwords):
+                    q.kind = "year"
+                    return
+        if prev and _word_in(prev, {"نسبه"}):
+            q.kind, q.unit = "percent", "%"
+            return
+        if nxt_word and self._is_counted(nxt_word):
+            q.kind, q.unit, q.counted = "count", "count", None
+            q.end = nxt.end()
+            start = nxt.start("w")
+            q.counted = start  # resolved to original text later
+            return
+
+    def _is_counted(self, word: str) -> bool:
+        if len(word) < 2 or word in self.stopwords:
+            return False
+        if word in self.lex.number_words or word in self.lex.months:
+            return False
+        if word[0] in "وف" and not word.startswith(("وحد", "وظيف", "ورق", "وكال", "وجب", "ودائع", "وديع", "وزار", "وثيق", "فرع", "فروع", "فرص", "فند", "فيل", "فاتور", "فدان")):
+            return False
+        if word[0] in "بلك":
+            rest = word[1:]
+            if rest.startswith("ال") or rest in self.stopwords or word.startswith("لل"):
+                return False
+        return True
+
+    # ----------------------------------------------------- ranges & moves
+
+    def _pair_ranges(self, text: str, qs: list[RawQuantity]) -> list[RawQuantity]:
+        out: list[RawQuantity] = []
+        i = 0
+        while i < len(qs):
+            a = qs[i]
+            b = qs[i + 1] if i + 1 < len(qs) else None
+            if b is not None and a.kind in ("number", "money", "percent", "pp", "power", "energy", "mass", "volume", "count") and b.kind not in ("date", "year", "duration"):
+                link = JOIN_RE.fullmatch(text, a.end, b.start)
+                if link and self._is_range(text, a, link.group("j")):
+                    if self._movement_before(text, a.start):
+                        self._inherit(a, b)
+                        out.append(a)
+                        i += 1
+                        continue
+                    self._inherit(a, b)
+                    if a.unit == b.unit and a.kind == b.kind:
+                        merged = RawQuantity(a.start, b.end, a.value, b.kind, unit=b.unit, bound="range",
+                                             upper=b.value, counted=b.counted, raw_unit=b.raw_unit or a.raw_unit,
+                                             scaled=b.scaled, scale_value=b.scale_value,
+                                             inherited_unit=a.inherited_unit, numeral=a.numeral)
+                        if merged.upper is not None and merged.upper < merged.value:
+                            merged.value, merged.upper = merged.upper, merged.value
+                        out.append(merged)
+                        i += 2
+                        continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _is_range(self, text: str, a: RawQuantity, joiner: str) -> bool:
+        before = text[max(0, a.start - 25) : a.start]
+        words = before.split()
+        last = words[-1] if words else ""
+        if joiner == "و":
+            return _word_in(last, self.lex.range_between)
+        if joiner in ("-", "–", "—"):
+            return a.kind != "count" or a.counted is None
+        return _word_in(last, self.lex.range_from) or _word_in(last, {"تتراوح", "يتراوح"})
+
+    def _movement_before(self, text: str, start: int) -> bool:
+        words = text[max(0, start - 60) : start].split()[-6:]
+        return any(_word_in(w, self.lex.movement_verbs) for w in words)
+
+    @staticmethod
+    def _inherit(a: RawQuantity, b: RawQuantity) -> None:
+        """The first number of a range or move takes the unit and scale written only after the second."""
+        if a.kind == "number" and b.kind != "number":
+            if not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only:
+                a.value *= b.scale_value
+                a.scaled = True
+            elif b.kind not in ("money",) and b.scale_value != 1 and not a.scaled:
+                a.value *= b.scale_value
+            a.kind, a.unit, a.raw_unit = b.kind, b.unit, b.raw_unit
+            a.inherited_unit = True
+            if b.kind == "count":
+                a.counted = b.counted
+
+    # -------------------------------------------------------------- bounds
+
+    def _bound(self, text: str, q: RawQuantity) -> None:
+        if q.bound == "range":
+            return
+        lex = self.lex
+        window = text[max(0, q.start - 40) : q.start]
+        m = lex.bound_before_re.search(window)
+        if m:
+            q.bound = lex.bound_before[m.group("cue").lower()]
+        if q.sign == 1 and q.start > 0 and text[q.start - 1] == "+":
+            if q.kind != "percent":
+                q.bound = "at_least"
+        m = lex.bound_after_re.match(text, q.end)
+        if m and q.bound == "exact":
+            cue = m.group("cue").lower()
+            if cue == "+" and m.start("cue") != q.end:
+                return
+            q.bound = lex.bound_after[cue]
+
+
+def _prev_word(text: str, pos: int) -> str | None:
+    m = regex.search(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}$", text[max(0, pos - 30) : pos])
+    return m.group(1) if m else None
+
+
+_CLITIC_RE = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بلك])?")
+
+
+def _word_in(word: str, words: set[str] | frozenset[str]) -> bool:
+    """`word` or `word` without its clitics is in `words`."""
+    return word in words or _strip_clitics(word) in words
+
+
+def _strip_clitics(word: str) -> str:
+    """The word without leading و ف ب ل ك ال, keeping at least two letters."""
+    m = _CLITIC_RE.match(word)
+    rest = word[m.end() :] if m else word
+    return rest if len(rest) >= 2 else word
+
+
+__all__ = ["QuantityParser", "RawQuantity", "DIGITS_RE"]

@@ -1,0 +1,66 @@
+"""Sentence and clause boundaries in normalized text.
+
+Posts break sentences with line ends as often as with full stops, so a line
+end always ends a sentence. A full stop between digits (87.20) never does.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+SENTENCE_END_RE = regex.compile(r"\n+|(?<!\d)[.!?؟]+(?=\s|$)|(?<=\d)[.!?؟]+(?=\s|$)|[.!?؟]+(?=[\p{Arabic}])")
+CLAUSE_END_RE = regex.compile(r"[،,;؛:()\[\]]|\s(?:بينما|لكن|بل|غير ان|الا ان|اما)\s")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    index: int
+
+
+class SentenceIndex:
+    """The sentences of a text, with lookup of the sentence holding a position."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans: list[tuple[int, int]] = []
+        last = 0
+        for m in SENTENCE_END_RE.finditer(text):
+            end = m.end() if m.group().strip() else m.start()
+            if end > last:
+                spans.append(_trim(text, last, end))
+            last = m.end()
+        if last < len(text):
+            spans.append(_trim(text, last, len(text)))
+        self.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(spans) if e > s]
+        self._starts = [s.start for s in self.sentences]
+
+    def at(self, pos: int) -> Sentence | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return None
+        sent = self.sentences[i]
+        return sent if pos < sent.end else None
+
+    def clause(self, pos: int, sentence: Sentence) -> tuple[int, int]:
+        """The clause of `sentence` around `pos`: cut at commas, colons and contrast words."""
+        start, end = sentence.start, sentence.end
+        for m in CLAUSE_END_RE.finditer(self.text, sentence.start, sentence.end):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,129 @@
+"""Bull / bear / neutral stance of a claim: cue lexicons, scope, negation, and a trained textcat.
+
+The lexicon part scores the claim's sentence: bull and bear cues (flipped by a
+negator just before them), the claim's direction weighed by its metric
+(inflation going up is bearish), and the frame set by the nearest heading or
+framing sentence above (`الحجة ضد الفقاعة:`). The spaCy text classifier in
+`models/stance` adds a learned probability; `combine` blends the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .lexicon import fold, load_json, word_regex
+
+# Metrics where a rise is bad news.
+INVERTED_METRICS = {"debt", "inflation", "interest_rate", "liquidations", "budget"}
+HEADING_RE = regex.compile(r"^\s*(?:[-•*#]+\s*)?(?:\d{1,2}\s*[.)\-–:]\s*)?(?P<body>[^\n]{1,80}?)\s*[:：]?\s*$")
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "stance"
+LABELS = ("bull", "bear", "neutral")
+
+
+@dataclass
+class StanceResult:
+    label: str
+    score: float  # confidence in [0, 1]
+    lexicon: float  # signed lexicon score: > 0 bull, < 0 bear
+
+
+class StanceLexicon:
+    """Cue-based stance scoring over normalized, folded text."""
+
+    def __init__(self) -> None:
+        data = load_json("stance.json")
+        self.side_of: dict[str, int] = {}
+        for cue in data["bull"]:
+            self.side_of.setdefault(fold(cue), 1)
+        for cue in data["bear"]:
+            self.side_of.setdefault(fold(cue), -1)
+        self.cue_re = word_regex(self.side_of)
+        self.frame_of: dict[str, int] = {}
+        for cue in data["bull_frames"]:
+            self.frame_of.setdefault(fold(cue), 1)
+        for cue in data["bear_frames"]:
+            self.frame_of.setdefault(fold(cue), -1)
+        self.frame_re = word_regex(self.frame_of)
+        self.negators = {fold(w) for w in data["negators"]}
+        self.negator_re = word_regex(self.negators)
+        self.contrast_re = word_regex({fold(w) for w in data["contrast"]})
+
+    def frames(self, text: str) -> list[tuple[int, int]]:
+        """(position, side) for every heading or framing phrase, in text order."""
+        out = []
+        for m in self.frame_re.finditer(text):
+            side = self.frame_of[m.group("w")]
+            if self._negated(text, m.start()):
+                side = -side
+            out.append((m.start(), side))
+        return out
+
+    def cue_score(self, text: str, start: int, end: int) -> float:
+        score = 0.0
+        for m in self.cue_re.finditer(text, start, end):
+            side = self.side_of[m.group("w")]
+            if self._negated(text, m.start(), floor=start):
+                side = -side
+            score += side
+        return score
+
+    def _negated(self, text: str, pos: int, floor: int = 0) -> bool:
+        window_start = max(floor, pos - 30)
+        window = text[window_start:pos]
+        if "\n" in window:
+            window_start += window.rfind("\n") + 1
+        return self.negator_re.search(text, window_start, pos) is not None
+
+    def negated_claim(self, text: str, sent_start: int, q_start: int) -> bool:
+        """A negator governs the claim: `ليس صحيحا ان الطلب تراجع 20%`."""
+        return self.negator_re.search(text, sent_start, q_start) is not None
+
+
+class StanceModel:
+    """The trained spaCy textcat, loaded from `models/stance` (never downloaded)."""
+
+    def __init__(self, path: Path = MODEL_DIR):
+        import spacy
+
+        self.nlp = spacy.load(path)
+
+    def predict(self, texts: list[str]) -> list[dict[str, float]]:
+        return [dict(doc.cats) for doc in self.nlp.pipe(texts)]
+
+    @staticmethod
+    def available(path: Path = MODEL_DIR) -> bool:
+        return (path / "meta.json").is_file()
+
+
+def lexicon_side(score: float) -> tuple[str, float]:
+    if score > 0.25:
+        return "bull", min(1.0, 0.5 + score / 4)
+    if score < -0.25:
+        return "bear", min(1.0, 0.5 - score / 4)
+    return "neutral", 0.5
+
+
+def combine(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5) -> StanceResult:
+    """Blend the lexicon's signed score with the model's probabilities."""
+    label, conf = lexicon_side(lex_score)
+    if cats is None:
+        return StanceResult(label, round(conf, 3), lex_score)
+    lex_probs = {"bull": 0.0, "bear": 0.0, "neutral": 0.0}
+    lex_probs[label] = conf
+    rest = (1 - conf) / 2
+    for k in lex_probs:
+        if k != label:
+            lex_probs[k] = rest
+    blended = {k: weight * cats.get(k, 0.0) + (1 - weight) * lex_probs[k] for k in LABELS}
+    best = max(LABELS, key=lambda k: blended[k])
+    return StanceResult(best, round(blended[best], 3), lex_score)
+
+
+def direction_signal(direction: str | None, metric: str | None) -> float:
+    if direction is None:
+        return 0.0
+    sign = 1.0 if direction == "up" else -1.0
+    return -sign if metric in INVERTED_METRICS else sign
