@@ -12,15 +12,28 @@ from dataclasses import dataclass
 import regex
 
 from .entities import EntityMatch
-from .lexicon import fold, load_json, trie_pattern, word_regex
+from .lexicon import PhraseIndex, fold, load_json, trie_pattern
 from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
 OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "شركة", "مجموعة", "بنك", "مصرف", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "صندوق", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم")}
 PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة")}
-MACRO_METRICS = {"inflation", "interest_rate", "gdp", "budget", "reserves"}
-MARKET_METRICS = {"price_level"}
+COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
+                   "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
+                   "capacity_target"}
+MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports"}
+MARKET_METRICS = {"price_level", "price_change"}
+GENERIC_METRICS = {"price_change", "price_level", "share_price"}
+# How much an entity type suits a metric's subject (added to the candidate's score).
+TYPE_BONUS = {
+    "company": {"ORG": 1.5, "TICKER": 1.5, "COMMODITY": -1.5, "CENTRAL_BANK": -1.0, "INDEX": -0.5},
+    "macro": {"GPE": 2.0, "CENTRAL_BANK": -0.5, "COMMODITY": -1.0, "ORG": -0.5},
+    "rate": {"CENTRAL_BANK": 2.0, "GPE": 1.0, "COMMODITY": -1.0},
+    "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0},
+    None: {"COMMODITY": -0.5},
+}
+PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
 
@@ -38,6 +51,29 @@ class ClaimParts:
     entities: list[EntityMatch]
 
 
+def type_bonus(entity_type: str, metric: str | None) -> float:
+    if metric in COMPANY_METRICS:
+        group = "company"
+    elif metric in MACRO_METRICS:
+        group = "macro"
+    elif metric == "interest_rate":
+        group = "rate"
+    elif metric in MARKET_METRICS:
+        group = "market"
+    else:
+        group = None
+    return TYPE_BONUS[group].get(entity_type, 0.0)
+
+
+def default_metric(kind: str, entity_type: str) -> str | None:
+    """A figure with no metric cue about a coin, commodity or index is its price level."""
+    if entity_type in ("COMMODITY", "CRYPTO") and kind == "money":
+        return "price_level"
+    if entity_type == "INDEX" and kind == "count":
+        return "price_level"
+    return None
+
+
 class ClaimAssembler:
     """Decides subject, metric, direction and year for the quantities of a text."""
 
@@ -53,17 +89,20 @@ class ClaimAssembler:
             for cue in spec.get("latin_cues", []):
                 latin.setdefault(cue.lower(), metric)
         self.metric_of.update(latin)
-        self.metric_re = word_regex(self.metric_of, flags=regex.IGNORECASE)
+        self.metric_index = PhraseIndex(self.metric_of, casefold=True)
         directions = load_json("directions.json")
         self.direction_of: dict[str, str] = {}
         for side in ("up", "down"):
             for cue in directions[side]:
                 self.direction_of.setdefault(fold(cue), side)
-        self.direction_re = word_regex(self.direction_of)
+        self.direction_index = PhraseIndex(self.direction_of)
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
-                 entities_of: dict[int, list[EntityMatch]]) -> list[ClaimParts]:
-        out = []
+                 entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
+        """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is
+        about the subject of the previous claim in its paragraph, else about the document's topic."""
+        out: list[ClaimParts] = []
+        paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
         years_by_sentence: dict[int, list[RawQuantity]] = {}
         for q in quantities:
             if q.kind == "year":
@@ -78,7 +117,10 @@ class ClaimAssembler:
             ents = entities_of.get(sent.index, [])
             metric = self._metric(text, q, sent, clause)
             direction = self._direction(text, q, clause)
-            subject = self._subject(text, q, sent, clause, ents, metric)
+            carried = self._carried_subject(out, q, paragraph_breaks)
+            subject = self._subject(text, q, sent, clause, ents, metric, ((carried, 1.8), (topic, 1.5)))
+            if metric is None and subject is not None:
+                metric = default_metric(q.kind, subject.info.type)
             year = self._year(q, clause, years_by_sentence.get(sent.index, []))
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
         return out
@@ -87,17 +129,19 @@ class ClaimAssembler:
 
     def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> str | None:
         best, best_score = None, None
-        for m in self.metric_re.finditer(text, sent.start, sent.end):
-            metric = self.metric_of.get(m.group("w").lower())
-            if metric is None or q.kind not in self.metric_kinds.get(metric, {q.kind}):
+        for m in self.metric_index.finditer(text, sent.start, sent.end):
+            metric = m.value
+            if q.kind not in self.metric_kinds.get(metric, {q.kind}):
                 continue
-            if m.start() >= q.start and m.end() <= q.end:
+            if m.start >= q.start and m.end <= q.end:
                 continue
-            if m.end() <= q.start:
-                dist = q.start - m.end()
+            if m.end <= q.start:
+                dist = q.start - m.end
             else:
-                dist = (m.start() - q.end) * 1.5 + 10
-            score = dist + (0 if clause[0] <= m.start() < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
+                dist = (m.start - q.end) * 1.5 + 10
+            score = dist + (0 if clause[0] <= m.start < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
+            if metric in GENERIC_METRICS:
+                score += 40  # a verb or "price" cue yields to a specific noun in the same clause
             if best_score is None or score < best_score:
                 best, best_score = metric, score
         if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
@@ -112,11 +156,11 @@ class ClaimAssembler:
         if q.sign:
             return "up" if q.sign > 0 else "down"
         best, best_dist = None, None
-        for m in self.direction_re.finditer(text, clause[0], clause[1]):
-            side = self.direction_of.get(m.group("w"))
-            if side is None or (m.start() >= q.start and m.end() <= q.end):
+        for m in self.direction_index.finditer(text, clause[0], clause[1]):
+            side = m.value
+            if m.start >= q.start and m.end <= q.end:
                 continue
-            dist = q.start - m.end() if m.end() <= q.start else (m.start() - q.end) * 2 + 5
+            dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
             if dist > 80:
                 continue
             if best_dist is None or dist < best_dist:
@@ -126,7 +170,10 @@ class ClaimAssembler:
     # --------------------------------------------------------------- subject
 
     def _subject(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
-                 ents: list[EntityMatch], metric: str | None) -> EntityMatch | None:
+                 ents: list[EntityMatch], metric: str | None,
+                 fallbacks: tuple[tuple[EntityMatch | None, float], ...] = ()) -> EntityMatch | None:
+        """The best-scoring candidate: entities of the sentence, then the carried subject and the
+        document topic at fixed scores, so a name after a preposition does not beat the topic."""
         best, best_score = None, None
         for e in ents:
             if e.start >= q.start and e.end <= q.end:
@@ -149,13 +196,25 @@ class ClaimAssembler:
             head = text[sent.start : e.start].split()
             if len(head) <= 1:
                 score += 2  # clause-initial subject (SVO) or right after the verb (VSO)
-            if metric in MACRO_METRICS and e.info.type in ("GPE", "CENTRAL_BANK"):
-                score += 1.5
-            elif metric in MARKET_METRICS and e.info.type in ("COMMODITY", "CRYPTO", "INDEX"):
-                score += 1.5
+            score += type_bonus(e.info.type, metric)
             if best_score is None or score > best_score:
                 best, best_score = e, score
+        for cand, base in fallbacks:
+            if cand is None:
+                continue
+            score = base + type_bonus(cand.info.type, metric)
+            if best_score is None or score > best_score:
+                best, best_score = cand, score
         return best
+
+    @staticmethod
+    def _carried_subject(previous: list[ClaimParts], q: RawQuantity, breaks: list[int]) -> EntityMatch | None:
+        if not previous or previous[-1].subject is None:
+            return None
+        last = previous[-1].quantity
+        if any(last.end <= b < q.start for b in breaks):
+            return None
+        return previous[-1].subject
 
     # ------------------------------------------------------------------ year
 

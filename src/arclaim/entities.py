@@ -138,7 +138,9 @@ class EntityMatcher:
         self.first_tokens: set[str] = set()
         by_name: dict[str, list[Doc]] = {}
         for key, name in self.gazetteer.aliases.items():
-            words = [t.text for t in self.nlp.tokenizer(key)]
+            # Plain words split on spaces exactly as the tokenizer would split them; only keys
+            # with punctuation (S&P 500, e&) need the tokenizer, which is the slow part of start-up.
+            words = key.split() if _PLAIN.fullmatch(key) else [t.text for t in self.nlp.tokenizer(key)]
             if not words:
                 continue
             self.first_tokens.add(words[0])
@@ -189,4 +191,4 @@ class EntityMatcher:
         return low
 
 
-_LATIN_RUN = regex.compile(r"[A-Za-z]")
+_PLAIN = regex.compile(r"[^\W_]+(?: [^\W_]+)*")

@@ -43,6 +43,8 @@ class Numeral:
     sign: int = 0  # +1 or -1 when written with an explicit sign
     needs_unit: bool = False  # ambiguous word (ست، سبع) that is only a number before a unit
     scale_value: float = 1.0
+    conj_prefix: bool = False  # a word numeral written with a leading و (والمليار)
+    unit_first: int | None = None  # "درهم واحد": the unit ends here and واحد follows
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -72,8 +74,10 @@ def _in_token_with(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     if before and (LATIN.match(before) or before in ".,"):
         return True
-    if before == "-" and start >= 2 and LATIN.match(text[start - 2]):
-        return True  # GPT-5
+    if before in "-+" and start >= 2 and LATIN.match(text[start - 2]):
+        return True  # GPT-5, a ticker widget NVDA+2.1%
+    if before == "/":
+        return True  # bit.ly/3xYz9
     return False
 
 
@@ -89,6 +93,7 @@ class NumeralFinder:
         consumed_until = -1
         candidates = [(m.start(), "d", m) for m in DIGITS_RE.finditer(text)]
         candidates += [(m.start(), "w", m) for m in self.lex.word_anchor_re.finditer(text)]
+        candidates += [(m.start(), "1", m) for m in self.lex.one_unit_re.finditer(text)]
         candidates.sort(key=lambda c: c[0])
         bi = 0
         for start, kind, m in candidates:
@@ -98,7 +103,12 @@ class NumeralFinder:
                 bi += 1
             if bi < len(blocked) and blocked[bi][0] <= start < blocked[bi][1]:
                 continue
-            num = self._digits(text, m) if kind == "d" else self._words(text, m)
+            if kind == "1":
+                # "نقطة مئوية واحدة", "درهم واحد": one of the unit, the unit written first
+                num = Numeral(m.start(), m.start(), 1.0, words_only=True, unit_first=m.end("w"))
+                num.end = m.start()
+            else:
+                num = self._digits(text, m) if kind == "d" else self._words(text, m)
             if num is None:
                 continue
             found.append(num)
@@ -111,6 +121,8 @@ class NumeralFinder:
         start, end = m.span()
         if _in_token_with(text, start, end):
             return None
+        if end < len(text) and LATIN.match(text[end]) and not self.lex.symbol_after_re.match(text, end):
+            return None  # 5G, 3xYz: digits glued to letters that are no unit
         raw = m.group("num")
         integer_text = raw.isdigit()
         if "," in raw and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
@@ -131,6 +143,8 @@ class NumeralFinder:
         sign = 0
         if start > 0 and text[start - 1] in "+-" and (start < 2 or not text[start - 2].isalnum()):
             sign = 1 if text[start - 1] == "+" else -1
+            start -= 1  # the sign is part of the figure: -120 مليون دولار
+            value *= sign
         num = Numeral(start, end, value, scaled=scaled, integer_text=integer_text, sign=sign, scale_value=scale_value)
         return self._continue(text, num)
 
@@ -145,7 +159,10 @@ class NumeralFinder:
         if info is None:
             return None
         kind = info["kind"]
-        num = Numeral(m.start(), m.end(), 0.0, words_only=True, needs_unit=bool(info.get("needs_unit")))
+        if kind != "scale" and "ال" in (m.group("cl") or ""):
+            return None  # التسعة الاولي: a definite numeral refers back, it states no figure
+        num = Numeral(m.start(), m.end(), 0.0, words_only=True, needs_unit=bool(info.get("needs_unit")),
+                      conj_prefix=(m.group("cl") or "").startswith("و"))
         if kind == "scale":
             if info.get("plural"):
                 return None  # ملايين alone is vague
@@ -154,9 +171,11 @@ class NumeralFinder:
             num.scale_value = info["value"]
             if info.get("dual"):
                 num.dual_word = word
+            num.conj_prefix = (m.group("cl") or "").startswith("و")
         elif kind == "fraction":
             nxt = self._next_number_word(text, m.end())
-            if nxt is None or nxt[1]["kind"] != "scale":
+            unit_next = lex.unit_word_re.match(text, m.end())
+            if (nxt is None or nxt[1]["kind"] != "scale") and not (unit_next and unit_next.group("w") in lex.unit_words):
                 return None  # نصف alone is not a quantity (and الربع is a quarter)
             num.value = info["value"]
         else:

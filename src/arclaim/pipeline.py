@@ -17,7 +17,7 @@ from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
 from .quantities import QuantityParser, RawQuantity
 from .sentences import SentenceIndex
-from .stance import StanceLexicon, StanceModel, combine, direction_signal
+from .stance import StanceLexicon, StanceModel, combine, direction_signal, model_input
 
 HEADING_MAX_WORDS = 9
 
@@ -41,6 +41,8 @@ class Analysis:
     claims: list[Claim]
     entities: list[Entity]
     normalized: Normalized
+    model_inputs: list[str] = field(default_factory=list)  # what the stance model read, per claim
+    lexicon_scores: list[float] = field(default_factory=list)  # signed lexicon stance score, per claim
 
 
 class Extractor:
@@ -100,7 +102,9 @@ class Extractor:
             s = index.at(q.start)
             if s is not None and s.index not in entities_of:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
-        parts = self.assembler.assemble(ntext, index, [q for q in raw if q in wanted or q.kind == "year"], entities_of)
+        topic = self._topic(ntext, entities_of)
+        parts = self.assembler.assemble(ntext, index, [q for q in raw if q in wanted or q.kind == "year"],
+                                        entities_of, topic)
         by_q = {id(p.quantity): p for p in parts}
         frames = self.stance_lexicon.frames(ntext)
         headings = _heading_starts(ntext)
@@ -113,7 +117,9 @@ class Extractor:
             claims.append(claim)
             if p is not None:
                 lex_scores.append(self._lexicon_score(ntext, p, frames, headings))
-                sentences_for_model.append(ntext[p.sentence.start : p.sentence.end])
+                heading = _heading_above(ntext, headings, p.sentence.start)
+                sentences_for_model.append(model_input(ntext, p.sentence.start, p.sentence.end,
+                                                       p.quantity.start, p.quantity.end, heading))
             else:
                 lex_scores.append(0.0)
                 sentences_for_model.append("")
@@ -130,7 +136,7 @@ class Extractor:
                 if claim.quantity.kind in CLAIM_KINDS:
                     claim.check = self.reference.check(claim)
         entities = _unique_entities(c for claim in claims for c in claim.entities)
-        return Analysis(claims, entities, norm)
+        return Analysis(claims, entities, norm, sentences_for_model, lex_scores)
 
     # ------------------------------------------------------------------
 
@@ -138,12 +144,13 @@ class Extractor:
                 index: SentenceIndex) -> Claim:
         start, end = norm.original_span(q.start, q.end)
         counted = None
-        if isinstance(q.counted, int):
-            cs, ce = norm.original_span(q.counted, q.end)
+        if q.counted is not None:
+            cs, ce = norm.original_span(*q.counted)
             counted = text[cs:ce].strip()
         sent = p.sentence if p is not None else index.at(q.start)
         if sent is not None:
             ss, se = norm.original_span(sent.start, sent.end)
+            ss, se = min(ss, start), max(se, end)  # a quantity never straddles its sentence
         else:
             ss, se = start, end
         quantity = Quantity(
@@ -163,6 +170,26 @@ class Extractor:
             subject=subject, entities=entities, metric=p.metric if p else None,
             direction=p.direction if p else None, year=p.year if p else None,
         )
+
+    def _topic(self, ntext: str, entities_of: dict[int, list]):
+        """What the document is about: the first entity of its opening lines, else its most named entity."""
+        lead_end = 0
+        for _ in range(2):
+            nl = ntext.find("\n", lead_end + 1)
+            lead_end = len(ntext) if nl < 0 else nl
+            if ntext[:lead_end].strip():
+                break
+        lead = self.matcher.find(ntext, 0, min(lead_end, 400))
+        if lead:
+            return lead[0]
+        counts: dict[str, list] = {}
+        for ents in entities_of.values():
+            for e in ents:
+                counts.setdefault(e.info.name, []).append(e)
+        if not counts:
+            return None
+        best = max(counts.values(), key=len)
+        return best[0] if len(best) >= 2 else None
 
     def _lexicon_score(self, ntext: str, p: ClaimParts, frames: list[tuple[int, int]], headings: list[int]) -> float:
         lex = self.stance_lexicon
@@ -205,6 +232,15 @@ def _heading_starts(text: str) -> list[int]:
             starts.append(pos)
         pos += len(line) + 1
     return starts
+
+
+def _heading_above(text: str, headings: list[int], pos: int) -> str:
+    above = [h for h in headings if h < pos]
+    if not above:
+        return ""
+    h = above[-1]
+    end = text.find("\n", h)
+    return text[h : end if end >= 0 else len(text)].strip()
 
 
 def _frame_scope(frames: list[tuple[int, int]], headings: list[int], start: int, end: int) -> int:

@@ -36,12 +36,13 @@ class RawQuantity:
     unit: str | None = None
     bound: str = "exact"
     upper: float | None = None
-    counted: str | None = None
+    counted: tuple[int, int] | None = None  # span of the counted noun in normalized text
     raw_unit: str | None = None
     scaled: bool = False
     scale_value: float = 1.0
     inherited_unit: bool = False
     currency_word: str | None = None
+    qualified: bool = False  # the currency word had a nationality after it
     sign: int = 0
     numeral: Numeral | None = field(default=None, repr=False)
 
@@ -62,6 +63,8 @@ class QuantityParser:
         stop |= set(self.lex.year_cues) | set(self.lex.months) | set(self.lex.range_to)
         stop |= set(self.lex.bound_before) | set(self.lex.bound_after)
         self.stopwords = stop
+        self.counted_whitelist = {fold(w) for w in load_json("stopwords.json")["counted_whitelist"]}
+        self.currency_context = self._compile_context()
 
     # ------------------------------------------------------------------ api
 
@@ -85,6 +88,7 @@ class QuantityParser:
                 out.append(q)
                 consumed = q.end
         out = self._pair_ranges(text, out)
+        self._document_currencies(text, out)
         for q in out:
             self._bound(text, q)
         return out
@@ -95,6 +99,14 @@ class QuantityParser:
         lex = self.lex
         q = RawQuantity(num.start, num.end, num.value, "number", scaled=num.scaled,
                         scale_value=num.scale_value, sign=num.sign, numeral=num)
+        if num.unit_first is not None:
+            if not self._unit_after(text, q) or q.kind in ("number", "duration"):
+                return None
+            one = regex.match(r"\s+(?:واحده|واحد)", text[q.end :])
+            q.end += one.end() if one else 0
+            if q.kind == "money":
+                self._qualifier(text, q)
+            return q
         if num.dual_word:
             if self._dual(num.dual_word, q):
                 return self._after_unit(text, q)
@@ -136,6 +148,12 @@ class QuantityParser:
         window = text[max(0, q.start - 5) : q.start]
         m = self.lex.symbol_before_re.search(window)
         if not m:
+            word = regex.search(r"(?:^|(?<=\s))(?P<w>\p{L}+)[ \t]?$", window)
+            if word and word.group("w") in self.lex.currency_words_before:
+                entry = self.lex.currency_words[word.group("w")]
+                self._set_currency(q, entry, word.group("w"))
+                q.start = q.start - len(window) + word.start("w")  # ﷼ 1,200
+                return True
             return False
         code = self.lex.currency_symbols.get(m.group("sym"))
         if code is None:
@@ -214,6 +232,40 @@ class QuantityParser:
         if factor != 1:
             q.raw_unit = entry["word"]
 
+    def _compile_context(self) -> dict[str, list[tuple[str, regex.Pattern]]]:
+        from .lexicon import word_regex
+
+        out: dict[str, list[tuple[str, regex.Pattern]]] = {}
+        for entry in {id(e): e for e in self.lex.currency_words.values()}.values():
+            for code, cues in entry.get("context", {}).items():
+                out.setdefault(fold(entry["word"]), []).append((code, word_regex({fold(c) for c in cues})))
+        return out
+
+    def _document_currencies(self, text: str, qs: list[RawQuantity]) -> None:
+        """Bare ريال/دينار/درهم take the currency the document names: a qualifier written elsewhere
+        in it (ريال قطري), else the country it talks about. A user's --currency-default wins."""
+        bare: dict[str, list[RawQuantity]] = {}
+        qualified: dict[str, set[str]] = {}
+        for q in qs:
+            if q.kind != "money" or q.currency_word is None or q.currency_word in self.currency_defaults:
+                continue
+            if q.qualified:
+                qualified.setdefault(q.currency_word, set()).add(q.unit)
+            else:
+                bare.setdefault(q.currency_word, []).append(q)
+        for word, items in bare.items():
+            codes = qualified.get(word, set())
+            code = next(iter(codes)) if len(codes) == 1 else None
+            if code is None and word in self.currency_context:
+                hits = {c: len(rx.findall(text)) for c, rx in self.currency_context[word]}
+                top = max(hits.values(), default=0)
+                winners = [c for c, n in hits.items() if n == top]
+                if top > 0 and len(winners) == 1:
+                    code = winners[0]
+            if code:
+                for q in items:
+                    q.unit = code
+
     def _qualifier(self, text: str, q: RawQuantity) -> None:
         """ريال قطري, جنيه إسترليني: a nationality after the currency word picks the code."""
         if q.currency_word is None:
@@ -229,6 +281,7 @@ class QuantityParser:
             if cand and cand in entry["qualifiers"]:
                 q.unit = entry["qualifiers"][cand]
                 q.end = m.end()
+                q.qualified = True
                 return
         m2 = ARABIC_WORD_RE.match(text, m.end())
         if m2:
@@ -236,6 +289,7 @@ class QuantityParser:
             if two in entry["qualifiers"]:
                 q.unit = entry["qualifiers"][two]
                 q.end = m2.end()
+                q.qualified = True
 
     # ---------------------------------------------- years, dates, counts
 
@@ -270,17 +324,17 @@ class QuantityParser:
                 if prev and _word_in(prev, lex.year_cues):
                     q.kind = "year"
                     return
-                if not nxt_word or _word_in(nxt_word, self.stopwords):
-                    q.kind = "year"
+                if 1900 <= v <= 2100:
+                    q.kind = "year"  # a year-like integer with no unit is a year, even before a noun
                     return
         if prev and _word_in(prev, {"نسبه"}):
             q.kind, q.unit = "percent", "%"
             return
-        if nxt_word and self._is_counted(nxt_word):
+        latin_prev = regex.search(r"[A-Za-z][A-Za-z0-9]*[ \t]*$", text[max(0, q.start - 20) : q.start])
+        if nxt_word and self._is_counted(nxt_word) and not latin_prev:
             q.kind, q.unit, q.counted = "count", "count", None
             q.end = nxt.end()
-            start = nxt.start("w")
-            q.counted = start  # resolved to original text later
+            q.counted = (nxt.start("w"), nxt.end())  # resolved against the original text later
             return
 
     def _is_counted(self, word: str) -> bool:
@@ -290,10 +344,8 @@ class QuantityParser:
             return False
         if word[0] in "وف" and not word.startswith(("وحد", "وظيف", "ورق", "وكال", "وجب", "ودائع", "وديع", "وزار", "وثيق", "فرع", "فروع", "فرص", "فند", "فيل", "فاتور", "فدان")):
             return False
-        if word[0] in "بلك":
-            rest = word[1:]
-            if rest.startswith("ال") or rest in self.stopwords or word.startswith("لل"):
-                return False
+        if word[0] in "بلك" and word not in self.counted_whitelist:
+            return False  # a preposition clitic: "55 بسهولة", "95 ليصير"
         return True
 
     # ----------------------------------------------------- ranges & moves
@@ -306,8 +358,11 @@ class QuantityParser:
             b = qs[i + 1] if i + 1 < len(qs) else None
             if b is not None and a.kind in ("number", "money", "percent", "pp", "power", "energy", "mass", "volume", "count") and b.kind not in ("date", "year", "duration"):
                 link = JOIN_RE.fullmatch(text, a.end, b.start)
-                if link and self._is_range(text, a, link.group("j")):
-                    if self._movement_before(text, a.start):
+                joiner = link.group("j") if link else None
+                if joiner is None and b.numeral is not None and b.numeral.conj_prefix and not text[a.end : b.start].strip():
+                    joiner = "و"  # 800 مليون والمليار دولار
+                if joiner and self._is_range(text, a, joiner):
+                    if joiner not in ("و", "-", "–", "—") and self._movement_before(text, a.start):
                         self._inherit(a, b)
                         out.append(a)
                         i += 1
@@ -332,7 +387,8 @@ class QuantityParser:
         words = before.split()
         last = words[-1] if words else ""
         if joiner == "و":
-            return _word_in(last, self.lex.range_between)
+            # بين 5 و7 مليارات; or a bare first number sharing the second's unit: 25 و50 نقطة اساس
+            return _word_in(last, self.lex.range_between) or (a.kind == "number" and not a.scaled)
         if joiner in ("-", "–", "—"):
             return a.kind != "count" or a.counted is None
         return _word_in(last, self.lex.range_from) or _word_in(last, {"تتراوح", "يتراوح"})
@@ -365,9 +421,12 @@ class QuantityParser:
         m = lex.bound_before_re.search(window)
         if m:
             q.bound = lex.bound_before[m.group("cue").lower()]
-        if q.sign == 1 and q.start > 0 and text[q.start - 1] == "+":
-            if q.kind != "percent":
-                q.bound = "at_least"
+        else:
+            far = lex.bound_far_re.search(text[max(0, q.start - 60) : q.start])
+            if far:
+                q.bound = lex.bound_far[far.group("cue")]
+        if q.sign == 1 and text[q.start : q.start + 1] == "+" and q.kind != "percent":
+            q.bound = "at_least"
         m = lex.bound_after_re.match(text, q.end)
         if m and q.bound == "exact":
             cue = m.group("cue").lower()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-SENTENCE_END_RE = regex.compile(r"\n+|(?<!\d)[.!?؟]+(?=\s|$)|(?<=\d)[.!?؟]+(?=\s|$)|[.!?؟]+(?=[\p{Arabic}])")
+SENTENCE_END_RE = regex.compile(r"\n+|[.!?؟]+(?=\s|$)")
 CLAUSE_END_RE = regex.compile(r"[،,;؛:()\[\]]|\s(?:بينما|لكن|بل|غير ان|الا ان|اما)\s")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from .lexicon import fold, load_json, word_regex
+from .lexicon import PhraseIndex, fold, load_json
 
 # Metrics where a rise is bad news.
 INVERTED_METRICS = {"debt", "inflation", "interest_rate", "liquidations", "budget"}
@@ -40,32 +40,31 @@ class StanceLexicon:
             self.side_of.setdefault(fold(cue), 1)
         for cue in data["bear"]:
             self.side_of.setdefault(fold(cue), -1)
-        self.cue_re = word_regex(self.side_of)
+        self.cue_index = PhraseIndex(self.side_of)
         self.frame_of: dict[str, int] = {}
         for cue in data["bull_frames"]:
             self.frame_of.setdefault(fold(cue), 1)
         for cue in data["bear_frames"]:
             self.frame_of.setdefault(fold(cue), -1)
-        self.frame_re = word_regex(self.frame_of)
+        self.frame_index = PhraseIndex(self.frame_of)
         self.negators = {fold(w) for w in data["negators"]}
-        self.negator_re = word_regex(self.negators)
-        self.contrast_re = word_regex({fold(w) for w in data["contrast"]})
+        self.negator_index = PhraseIndex(dict.fromkeys(self.negators, True))
 
     def frames(self, text: str) -> list[tuple[int, int]]:
         """(position, side) for every heading or framing phrase, in text order."""
         out = []
-        for m in self.frame_re.finditer(text):
-            side = self.frame_of[m.group("w")]
-            if self._negated(text, m.start()):
+        for m in self.frame_index.finditer(text):
+            side = m.value
+            if self._negated(text, m.start):
                 side = -side
-            out.append((m.start(), side))
+            out.append((m.start, side))
         return out
 
     def cue_score(self, text: str, start: int, end: int) -> float:
         score = 0.0
-        for m in self.cue_re.finditer(text, start, end):
-            side = self.side_of[m.group("w")]
-            if self._negated(text, m.start(), floor=start):
+        for m in self.cue_index.finditer(text, start, end):
+            side = m.value
+            if self._negated(text, m.start, floor=start):
                 side = -side
             score += side
         return score
@@ -75,11 +74,11 @@ class StanceLexicon:
         window = text[window_start:pos]
         if "\n" in window:
             window_start += window.rfind("\n") + 1
-        return self.negator_re.search(text, window_start, pos) is not None
+        return next(self.negator_index.finditer(text, window_start, pos), None) is not None
 
     def negated_claim(self, text: str, sent_start: int, q_start: int) -> bool:
         """A negator governs the claim: `ليس صحيحا ان الطلب تراجع 20%`."""
-        return self.negator_re.search(text, sent_start, q_start) is not None
+        return next(self.negator_index.finditer(text, sent_start, q_start), None) is not None
 
 
 class StanceModel:
@@ -96,6 +95,12 @@ class StanceModel:
     @staticmethod
     def available(path: Path = MODEL_DIR) -> bool:
         return (path / "meta.json").is_file()
+
+
+def model_input(ntext: str, sent_start: int, sent_end: int, q_start: int, q_end: int, heading: str) -> str:
+    """What the stance model reads: the heading above, then the sentence with the figure marked."""
+    sentence = ntext[sent_start:q_start] + " QTY " + ntext[q_end:sent_end]
+    return (heading + " || " if heading else "") + sentence
 
 
 def lexicon_side(score: float) -> tuple[str, float]:

@@ -1,0 +1,112 @@
+"""Train the stance text classifier on the corpus train split and save it to models/stance.
+
+The classifier is a spaCy `textcat` (bag of words and bigrams, exclusive classes
+bull/bear/neutral). It reads what `arclaim.stance.model_input` builds: the heading
+above the claim and the claim's sentence with the figure replaced by QTY. Training
+examples come from running the extractor on train documents and pairing its claims
+with gold ones, so the model sees exactly the inputs it gets at run time.
+Only the train split is used; dev is for the printed report, test is never read.
+
+    python scripts/train_stance.py [--epochs 12] [--out models/stance]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.training import Example
+
+from arclaim.evaluate import macro_f1, match_claims
+from arclaim.gold import load_gold
+from arclaim.pipeline import Extractor, ExtractorConfig
+from arclaim.stance import LABELS, combine
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def examples(split: str, extractor: Extractor) -> list[tuple[str, str, float]]:
+    """(model input, gold stance, lexicon score) for every matched claim of a split."""
+    out = []
+    for doc in load_gold(ROOT / "corpus" / "gold" / f"{split}.jsonl"):
+        analysis = extractor.analyze(doc.text, doc.file)
+        preds = [c.model_dump(mode="json") for c in analysis.claims]
+        index = {id(p): i for i, p in enumerate(preds)}
+        for g, p in match_claims(doc.claims, preds):
+            i = index[id(p)]
+            out.append((analysis.model_inputs[i], g["stance"], analysis.lexicon_scores[i]))
+    return out
+
+
+def build(seed: int) -> spacy.Language:
+    nlp = spacy.blank("ar")
+    config = {
+        "threshold": 0.5,
+        "model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
+                  "no_output_layer": False, "length": 2**16},
+    }
+    textcat = nlp.add_pipe("textcat", config=config)
+    for label in LABELS:
+        textcat.add_label(label)
+    return nlp
+
+
+def train(rows: list[tuple[str, str, float]], epochs: int, seed: int) -> spacy.Language:
+    random.seed(seed)
+    spacy.util.fix_random_seed(seed)
+    nlp = build(seed)
+    data = [Example.from_dict(nlp.make_doc(text), {"cats": {l: float(l == gold) for l in LABELS}})
+            for text, gold, _ in rows]
+    optimizer = nlp.initialize(lambda: data)
+    for epoch in range(epochs):
+        random.shuffle(data)
+        losses: dict = {}
+        for batch in spacy.util.minibatch(data, size=16):
+            nlp.update(batch, sgd=optimizer, losses=losses, drop=0.2)
+        print(f"epoch {epoch + 1}: loss {losses.get('textcat', 0):.3f}", file=sys.stderr)
+    return nlp
+
+
+def report(name: str, rows, nlp, weight: float) -> dict:
+    cats = [dict(d.cats) for d in nlp.pipe([r[0] for r in rows])]
+    lex = [combine(r[2], None).label for r in rows]
+    mod = [max(c, key=c.get) for c in cats]
+    comb = [combine(r[2], c, weight).label for r, c in zip(rows, cats)]
+    gold = [r[1] for r in rows]
+    scores = {k: macro_f1(list(zip(gold, v))) for k, v in (("lexicon", lex), ("model", mod), ("combined", comb))}
+    print(f"{name}: n={len(rows)} macro-F1 lexicon {scores['lexicon']:.3f}  model {scores['model']:.3f}  "
+          f"combined {scores['combined']:.3f}")
+    return scores
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--weight", type=float, default=0.5, help="model weight in the combination")
+    ap.add_argument("--out", default=str(ROOT / "models" / "stance"))
+    args = ap.parse_args()
+    extractor = Extractor(ExtractorConfig(stance_model=None))
+    train_rows = examples("train", extractor)
+    dev_rows = examples("dev", extractor)
+    nlp = train(train_rows, args.epochs, args.seed)
+    report("train", train_rows, nlp, args.weight)
+    report("dev", dev_rows, nlp, args.weight)
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    print(f"saved to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
