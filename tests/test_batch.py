@@ -254,3 +254,28 @@ def test_usage_errors(tmp_path: Path, capsys):
     (tmp_path / "d").mkdir()
     assert batch(tmp_path, "d", "--out", "r.jsonl", "-j", "0") == 2
     assert batch(tmp_path, "d", "--out", "r.jsonl", "--reference", "missing.csv") == 2
+
+
+def test_reference_adds_verdicts_in_workers(posts: Path):
+    (posts / "figures.csv").write_text("subject,metric,value,unit,year\n"
+                                       "SABIC,net_income,300000000,SAR,\n"
+                                       "Saudi Aramco,net_income,85600000000,SAR,\n", encoding="utf-8")
+    proc = batch_proc(posts, "posts", "--out", "results.jsonl", "-j", "2", "--reference", "figures.csv")
+    assert proc.returncode == 0, proc.stderr
+    verdicts = {r["quantity"]["surface"]: (r.get("check") or {}).get("verdict")
+                for r in records(posts / "results.jsonl")}
+    assert verdicts["300 مليون ريال"] == "supported"
+    assert verdicts["110 مليارات ريال"] == "contradicted"
+    assert re.search(r"verdict supported\s*│\s*\d+", proc.stderr)
+    assert re.search(r"verdict contradicted\s*│\s*\d+", proc.stderr)
+
+
+def test_rerun_with_other_options_redoes_files(posts: Path):
+    assert batch(posts, "posts", "--out", "results.jsonl", "-j", "1") == 0
+    assert not any(r.get("check") for r in records(posts / "results.jsonl"))
+    (posts / "figures.csv").write_text("subject,metric,value,unit\nSABIC,net_income,300000000,SAR\n",
+                                       encoding="utf-8")
+    assert batch(posts, "posts", "--out", "results.jsonl", "-j", "1", "--reference", "figures.csv") == 0
+    recs = records(posts / "results.jsonl")
+    assert all(r.get("check") for r in recs if r["quantity"]["kind"] in ("money", "percent"))
+    assert len({r["claim_id"] for r in recs}) == len(recs)

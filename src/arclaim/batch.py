@@ -3,7 +3,9 @@
 Files written beside the output (for `--out results.jsonl`):
 
 - `results.jsonl`            the claim records, one JSON line each, grouped by document in sorted path order
-- `results.manifest.jsonl`   one line per finished document: {"path", "sha256", "claims", "time"}
+- `results.manifest.jsonl`   one line per finished document: {"path", "sha256", "claims", "options", "time"}
+                             ("options": a fingerprint of the extractor options and of the files they name;
+                             a rerun with other options redoes the documents, like a changed document)
 - `results.errors.jsonl`     one line per failed document of the last run: {"path", "reason", "error"}
 
 Crash safety rests on one invariant: a document's manifest line is appended (and fsynced) only after all its
@@ -260,6 +262,19 @@ def _sort_results(files: OutputFiles, state: State) -> None:
     state.order = sorted(by_doc, key=_sort_key)
 
 
+def options_fingerprint(config) -> str:
+    """What the records of a file depend on besides its content: extractor options and the files they name."""
+    from dataclasses import asdict
+
+    from .cli import _version
+
+    parts = {"config": asdict(config), "version": _version(), "files": {}}
+    for name in [config.reference, *config.entity_files]:
+        if name:
+            parts["files"][name] = _sha256_file(name, None)
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 def _sha256_file(path: str, max_bytes: int | None) -> str | None:
     try:
         if max_bytes is not None and os.stat(path).st_size > max_bytes:
@@ -278,7 +293,8 @@ def _sha256_file(path: str, max_bytes: int | None) -> str | None:
 class Committer:
     """Appends finished documents: records fsynced first, then their manifest lines fsynced."""
 
-    def __init__(self, files: OutputFiles, state: State):
+    def __init__(self, files: OutputFiles, state: State, options: str = ""):
+        self.options = options
         self.files = files
         self.state = state
         self.results = open(files.results, "ab")
@@ -307,7 +323,8 @@ class Committer:
             self.results.flush()
             os.fsync(self.results.fileno())
         now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-        entries = [{"path": r["path"], "sha256": r["sha256"], "claims": len(r["lines"]), "time": now}
+        entries = [{"path": r["path"], "sha256": r["sha256"], "claims": len(r["lines"]), "options": self.options,
+                    "time": now}
                    for r in self.pending]
         self.manifest.write(b"".join((_manifest_line(e) + "\n").encode("utf-8") for e in entries))
         self.manifest.flush()
@@ -344,7 +361,7 @@ def _lock(files: OutputFiles):
 # ----------------------------------------------------------------------------------------------- run
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import EXIT_FAILED, EXIT_OK, UsageError, extractor_config
+    from .cli import EXIT_FAILED, UsageError, extractor_config
     from .inputs import DEFAULT_GLOBS, expand_paths
 
     root = Path(args.dir)
@@ -376,24 +393,26 @@ def run(args: argparse.Namespace) -> int:
         out_abs = {f.resolve() for f in (files.results, files.manifest, files.errors)}
         paths = [p for p in paths if Path(p).resolve() not in out_abs]
         entries, _ = _read_manifest(files)
+        options = options_fingerprint(config)
         current = {p: _sha256_file(p, args.max_bytes) for p in paths if p in entries}
-        stale = {p for p, h in current.items() if h != entries[p].get("sha256")}
+        stale = {p for p, h in current.items()
+                 if h != entries[p].get("sha256") or entries[p].get("options", options) != options}
         state = repair(files, stale)
         todo = [p for p in paths if p not in state.done]
         skipped = len(paths) - len(todo)
-        return _process(args, files, state, todo, skipped, jobs, config, local)
+        return _process(args, files, state, todo, skipped, jobs, config, local, options)
     finally:
         lock.close()
 
 
 def _process(args, files: OutputFiles, state: State, todo: list[str], skipped: int, jobs: int, config,
-             local) -> int:
+             local, options: str) -> int:
     from .cli import EXIT_FAILED, EXIT_OK
 
     global _EXTRACTOR
     stats = {"ok": 0, "failed": 0, "skipped": skipped, "claims": 0}
     errors: list[dict] = []
-    committer = Committer(files, state)
+    committer = Committer(files, state, options)
     progress = _progress(len(todo))
     pool = None
     interrupted = False

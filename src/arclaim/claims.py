@@ -17,7 +17,7 @@ from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
-OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "شركة", "مجموعة", "بنك", "مصرف", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "صندوق", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم")}
+OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي")}
 PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة")}
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
@@ -102,6 +102,7 @@ class ClaimAssembler:
         """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is
         about the subject of the previous claim in its paragraph, else about the document's topic."""
         out: list[ClaimParts] = []
+        self._found: dict[tuple[int, int, int], list] = {}  # phrase matches per (index, start, end)
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
         years_by_sentence: dict[int, list[RawQuantity]] = {}
         for q in quantities:
@@ -129,7 +130,7 @@ class ClaimAssembler:
 
     def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> str | None:
         best, best_score = None, None
-        for m in self.metric_index.finditer(text, sent.start, sent.end):
+        for m in self._matches(self.metric_index, text, sent.start, sent.end):
             metric = m.value
             if q.kind not in self.metric_kinds.get(metric, {q.kind}):
                 continue
@@ -156,7 +157,7 @@ class ClaimAssembler:
         if q.sign:
             return "up" if q.sign > 0 else "down"
         best, best_dist = None, None
-        for m in self.direction_index.finditer(text, clause[0], clause[1]):
+        for m in self._matches(self.direction_index, text, clause[0], clause[1]):
             side = m.value
             if m.start >= q.start and m.end <= q.end:
                 continue
@@ -215,6 +216,14 @@ class ClaimAssembler:
         if any(last.end <= b < q.start for b in breaks):
             return None
         return previous[-1].subject
+
+    def _matches(self, index: PhraseIndex, text: str, start: int, end: int) -> list:
+        """Phrase matches in text[start:end], computed once per document and span."""
+        key = (id(index), start, end)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = list(index.finditer(text, start, end))
+        return found
 
     # ------------------------------------------------------------------ year
 

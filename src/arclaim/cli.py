@@ -109,6 +109,9 @@ def run_extract(args: argparse.Namespace) -> int:
     except (ValueError, OSError) as exc:
         print(f"arclaim: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    if extractor.reference is not None:
+        for warning in extractor.reference.warnings:
+            print(f"arclaim: warning: {warning}", file=sys.stderr)
     writer = RecordWriter(fmt, utf8_stdout())
     failed = 0
     all_claims = []

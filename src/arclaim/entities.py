@@ -88,9 +88,11 @@ class Gazetteer:
             raise GazetteerError(f"{path}: cannot read entity file: {exc}") from exc
         suffix = path.suffix.lower()
         if suffix == ".csv":
-            rows = list(csv.DictReader(raw.splitlines()))
-            if rows and not {"name", "type"} <= set(rows[0]):
+            lines = raw.splitlines()
+            header = next(csv.reader(lines[:1]), [])
+            if not {"name", "type"} <= {h.strip() for h in header}:
                 raise GazetteerError(f"{path}: line 1: CSV header needs columns name,type,aliases")
+            rows = list(csv.DictReader(lines))
             for i, row in enumerate(rows, start=2):
                 self._add_user(path, i, row.get("name"), row.get("type"),
                                [a for a in (row.get("aliases") or "").split("|") if a.strip()])
@@ -144,10 +146,8 @@ class EntityMatcher:
             if not words:
                 continue
             self.first_tokens.add(words[0])
-            doc = Doc(self.nlp.vocab, words=words)
-            for tok in doc:
-                tok.norm_ = tok.text
-            by_name.setdefault(name, []).append(doc)
+            # keys are lower-cased already, and a token's default NORM is its lower-cased text
+            by_name.setdefault(name, []).append(Doc(self.nlp.vocab, words=words))
         for name, docs in by_name.items():
             self.matcher.add(name, docs)
 
@@ -166,6 +166,8 @@ class EntityMatcher:
             stripped = doc[s].norm_
             if first != stripped and first.endswith(stripped):
                 cs += len(first) - len(stripped)  # the clitic is not part of the name
+            elif first != stripped and stripped.startswith("ال") and first.endswith(stripped[1:]):
+                cs += len(first) - len(stripped) + 1  # للراجحي: the article's lam stays with the name
             if s > 0 and doc[s - 1].text == "$" and doc[s - 1].idx + 1 == doc[s].idx:
                 cs -= 1
             found.append(EntityMatch(self.gazetteer.entities[name], start + cs, start + ce, s, e))

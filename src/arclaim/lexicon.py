@@ -89,42 +89,53 @@ class PhraseIndex:
     def __init__(self, phrases: dict[str, object], casefold: bool = False):
         self.casefold = casefold
         self.phrases: dict[str, object] = {}
-        self.max_words = 1
+        self.longest: dict[str, int] = {}  # first word -> most words of a phrase starting with it
         for phrase, value in phrases.items():
-            key = " ".join(phrase.lower().split() if casefold else phrase.split())
-            if key:
-                self.phrases.setdefault(key, value)
-                self.max_words = max(self.max_words, key.count(" ") + 1)
+            words = phrase.lower().split() if casefold else phrase.split()
+            if words:
+                self.phrases.setdefault(" ".join(words), value)
+                self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+        self._heads: dict[str, tuple[tuple[int, str, int], ...]] = {}
+
+    def heads(self, word: str) -> tuple[tuple[int, str, int], ...]:
+        """(chars of clitic skipped, first word, max phrase length) for each reading of `word`."""
+        cached = self._heads.get(word)
+        if cached is None:
+            cached = tuple((skip, head, self.longest[head]) for skip, head in _clitic_variants(word)
+                           if head in self.longest)
+            if len(self._heads) < 200_000:
+                self._heads[word] = cached
+        return cached
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         end = len(text) if end is None else end
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
         if self.casefold:
             tokens = [(s, e, w.lower()) for s, e, w in tokens]
-        i = 0
-        while i < len(tokens):
-            found = self._longest_at(tokens, i)
-            if found is None:
+        i, n_tokens = 0, len(tokens)
+        while i < n_tokens:
+            best = None
+            for skip, head, most in self.heads(tokens[i][2]):
+                for n in range(min(most, n_tokens - i), 0, -1):
+                    if best is not None and n <= best[0]:
+                        break
+                    phrase = head if n == 1 else head + " " + " ".join(t[2] for t in tokens[i + 1 : i + n])
+                    if phrase in self.phrases:
+                        best = (n, phrase, skip)
+                        break
+            if best is None:
                 i += 1
                 continue
-            j, phrase, skip = found
-            yield PhraseMatch(tokens[i][0] + skip, tokens[j][1], phrase, self.phrases[phrase])
-            i = j + 1
-
-    def _longest_at(self, tokens, i):
-        first = tokens[i][2]
-        for n in range(min(self.max_words, len(tokens) - i), 0, -1):
-            rest = " ".join(t[2] for t in tokens[i + 1 : i + n])
-            for skip, head in _clitic_variants(first):
-                phrase = head + (" " + rest if rest else "")
-                if phrase in self.phrases:
-                    return i + n - 1, phrase, skip
-        return None
+            n, phrase, skip = best
+            yield PhraseMatch(tokens[i][0] + skip, tokens[i + n - 1][1], phrase, self.phrases[phrase])
+            i += n
 
 
 def _clitic_variants(word: str):
     """(chars stripped, remaining word): the word itself first, then without each clitic prefix."""
     yield 0, word
+    if word[:1] not in "وفبلكا":
+        return
     for prefix in CLITIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             yield len(prefix), word[len(prefix) :]
@@ -152,6 +163,7 @@ class Lexicon:
             for form in entry.get("latin", []):
                 self.currency_latin[form.lower()] = entry
             entry["qualifiers"] = {fold(k): v for k, v in entry["qualifiers"].items()}
+        self.currency_entry: dict[str, dict] = {fold(e["word"]): e for e in currencies["words"]}
         self.currency_symbols: dict[str, str] = {}
         for sym, code in currencies["symbols"].items():
             # first wins: د.إ (AED) and د.أ (JOD) fold to the same key; the ISO code JOD stays unambiguous

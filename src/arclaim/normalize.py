@@ -254,6 +254,7 @@ def normalize(text: str, options: Options | None = None, **flags: bool) -> Norma
     return Normalized("".join(pieces), text, offsets)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The matching key used for lexicons: normalized with teh marbuta folded, lower-cased."""
     return normalize(text, MATCH_OPTIONS).text.lower()

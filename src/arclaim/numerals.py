@@ -27,6 +27,8 @@ VERSION_RE = regex.compile(r"\d+\.\d+\.\d+|(?<![\p{L}])(?:v|V)\d+(?:\.\d+)*")
 SLASH_RE = regex.compile(r"\d+(?:/\d+)+")
 TOKEN_RE = regex.compile(r"\s*(?:(?P<word>[\p{L}\p{M}]+)|(?P<other>\S))")
 LATIN = regex.compile(r"[A-Za-z]")
+THOUSANDS_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+AND_RE = regex.compile(r"و\s*")
 
 
 @dataclass
@@ -125,7 +127,7 @@ class NumeralFinder:
             return None  # 5G, 3xYz: digits glued to letters that are no unit
         raw = m.group("num")
         integer_text = raw.isdigit()
-        if "," in raw and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        if "," in raw and not THOUSANDS_RE.fullmatch(raw):
             raw = raw.replace(",", ".")  # decimal comma: 1,5 مليون
         else:
             raw = raw.replace(",", "")
@@ -205,7 +207,7 @@ class NumeralFinder:
             m = lex.word_anchor_re.match(text, pos + gap)
             if not m:
                 # "3 مليارات و500 مليون": و then digits then a smaller scale
-                dm = regex.compile(r"و\s*").match(text, pos + gap) if last_scale else None
+                dm = AND_RE.match(text, pos + gap) if last_scale else None
                 if dm:
                     d = DIGITS_RE.match(text, dm.end())
                     if d and not d.group("suffix"):

@@ -72,14 +72,21 @@ def print_table(claims: list[Claim], console=None) -> None:
 
     console = console or Console()
     table = Table(title=f"{len(claims)} claims", show_lines=False)
-    for col in ("doc", "surface", "value", "unit", "bound", "subject", "metric", "dir", "year", "stance"):
+    checked = any(c.check is not None for c in claims)
+    columns = ["doc", "surface", "value", "unit", "bound", "subject", "metric", "dir", "year", "stance"]
+    if checked:
+        columns.append("verdict")
+    for col in columns:
         table.add_column(col, overflow="fold")
     for c in claims:
         q = c.quantity
         value = f"{q.value:,.6g}" + (f"–{q.upper:,.6g}" if q.upper is not None else "")
         style = {"bull": "green", "bear": "red"}.get(c.stance, "")
-        table.add_row(c.doc, q.surface, value, q.unit or "", q.bound, c.subject or "", c.metric or "",
-                      c.direction or "", str(c.year or ""), f"[{style}]{c.stance}[/]" if style else c.stance)
+        row = [c.doc, q.surface, value, q.unit or "", q.bound, c.subject or "", c.metric or "",
+               c.direction or "", str(c.year or ""), f"[{style}]{c.stance}[/]" if style else c.stance]
+        if checked:
+            row.append(c.check.verdict if c.check else "")
+        table.add_row(*row)
     console.print(table)
 
 

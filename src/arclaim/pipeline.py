@@ -124,7 +124,11 @@ class Extractor:
                 lex_scores.append(0.0)
                 sentences_for_model.append("")
         model = self.model if claims else None
-        cats = model.predict(sentences_for_model) if model else [None] * len(claims)
+        cats: list = [None] * len(claims)
+        if model is not None:
+            todo = [i for i, c in enumerate(claims) if c.quantity.kind in CLAIM_KINDS and sentences_for_model[i].strip()]
+            for i, cat in zip(todo, model.predict([sentences_for_model[i] for i in todo])):
+                cats[i] = cat
         for claim, lex, cat in zip(claims, lex_scores, cats):
             if claim.quantity.kind not in CLAIM_KINDS:
                 continue

@@ -22,6 +22,12 @@ LATIN_WORD_RE = regex.compile(r"[ \t]*(?P<w>[A-Za-z]+)")
 YEAR_SUFFIX_RE = regex.compile(r"\s?(?:م|هـ|ه)(?![\p{L}])")
 # Joiners are written folded (ى -> ي), as the text they run on.
 JOIN_RE = regex.compile(r"[ \t]*(?P<j>و|الي|ل|حتي|لحد|لغايه|-|–|—|to)[ \t]*")
+ONE_AFTER_RE = regex.compile(r"\s+(?:واحده|واحد)")
+LAST_WORD_RE = regex.compile(r"(?:^|(?<=\s))(?P<w>\p{L}+)[ \t]?$")
+OF_RE = regex.compile(r"[ \t]+من[ \t]+")
+YEAR_AFTER_RE = regex.compile(r"[ \t,]*((?:19|20)\d{2})(?!\d)")
+LATIN_BEFORE_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[ \t]*$")
+PREV_WORD_RE = regex.compile(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}$")
 PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?$")
 
 
@@ -102,8 +108,8 @@ class QuantityParser:
         if num.unit_first is not None:
             if not self._unit_after(text, q) or q.kind in ("number", "duration"):
                 return None
-            one = regex.match(r"\s+(?:واحده|واحد)", text[q.end :])
-            q.end += one.end() if one else 0
+            one = ONE_AFTER_RE.match(text, q.end)
+            q.end = one.end() if one else q.end
             if q.kind == "money":
                 self._qualifier(text, q)
             return q
@@ -148,7 +154,7 @@ class QuantityParser:
         window = text[max(0, q.start - 5) : q.start]
         m = self.lex.symbol_before_re.search(window)
         if not m:
-            word = regex.search(r"(?:^|(?<=\s))(?P<w>\p{L}+)[ \t]?$", window)
+            word = LAST_WORD_RE.search(window)
             if word and word.group("w") in self.lex.currency_words_before:
                 entry = self.lex.currency_words[word.group("w")]
                 self._set_currency(q, entry, word.group("w"))
@@ -178,7 +184,7 @@ class QuantityParser:
                 q.end = m.end()
                 return True
         pos = q.end
-        of = regex.match(r"[ \t]+من[ \t]+", text[pos : pos + 8])
+        of = OF_RE.match(text[pos : pos + 8])
         m = lex.unit_word_re.match(text, pos)
         if not m and of and q.scaled:
             m = lex.unit_word_re.match(text, pos + of.end())
@@ -219,7 +225,7 @@ class QuantityParser:
         q.value = q.value * factor
         if entry.get("raw_unit"):
             q.raw_unit = entry["raw_unit"]
-        elif factor != 1 or raw:
+        elif factor != 1:
             q.raw_unit = raw or None
         q.scale_value *= factor
 
@@ -270,7 +276,7 @@ class QuantityParser:
         """ريال قطري, جنيه إسترليني: a nationality after the currency word picks the code."""
         if q.currency_word is None:
             return
-        entry = next((e for e in self.lex.currency_words.values() if fold(e["word"]) == q.currency_word), None)
+        entry = self.lex.currency_entry.get(q.currency_word)
         if not entry or not entry["qualifiers"]:
             return
         m = ARABIC_WORD_RE.match(text, q.end)
@@ -308,7 +314,7 @@ class QuantityParser:
             if nxt_word in lex.months and 1 <= v <= 31:
                 q.kind = "date"
                 q.end = nxt.end()
-                y = regex.match(r"[ \t,]*((?:19|20)\d{2})(?!\d)", text[q.end : q.end + 8])
+                y = YEAR_AFTER_RE.match(text[q.end : q.end + 8])
                 if y:
                     q.end += y.end()
                 return
@@ -330,7 +336,7 @@ class QuantityParser:
         if prev and _word_in(prev, {"نسبه"}):
             q.kind, q.unit = "percent", "%"
             return
-        latin_prev = regex.search(r"[A-Za-z][A-Za-z0-9]*[ \t]*$", text[max(0, q.start - 20) : q.start])
+        latin_prev = LATIN_BEFORE_RE.search(text[max(0, q.start - 20) : q.start])
         if nxt_word and self._is_counted(nxt_word) and not latin_prev:
             q.kind, q.unit, q.counted = "count", "count", None
             q.end = nxt.end()
@@ -436,7 +442,7 @@ class QuantityParser:
 
 
 def _prev_word(text: str, pos: int) -> str | None:
-    m = regex.search(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}$", text[max(0, pos - 30) : pos])
+    m = PREV_WORD_RE.search(text[max(0, pos - 30) : pos])
     return m.group(1) if m else None
 
 

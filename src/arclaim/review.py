@@ -381,9 +381,9 @@ def render(rec: dict, decision: dict | None, position: int, total: int, decided:
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold cyan", no_wrap=True)
     fields.add_column()
-    value = f"{q.get('value'):,.6g}" if isinstance(q.get("value"), (int, float)) else str(q.get("value"))
+    value = _number(q.get("value"))
     if q.get("upper") is not None:
-        value += f" – {q['upper']:,.6g}"
+        value += f" – {_number(q['upper'])}"
     quantity = Text(disp(q.get("surface") or ""), style=QUANTITY_STYLE)
     quantity.append(f"  = {value} {q.get('unit') or ''}  ({q.get('kind')}, {q.get('bound', 'exact')})", style="")
     fields.add_row("quantity", quantity)
@@ -433,6 +433,14 @@ def render(rec: dict, decision: dict | None, position: int, total: int, decided:
     parts.append(Text("keys: a accept  r reject  b bull  e bear  n neutral  s skip  p previous  q quit",
                       style="dim"))
     return Group(*parts)
+
+
+def _number(v) -> str:
+    if not isinstance(v, (int, float)):
+        return str(v)
+    if float(v).is_integer() and abs(v) < 1e15:
+        return f"{v:,.0f}"
+    return f"{v:,.6g}"
 
 
 def render_done(total: int, decisions: dict[str, dict], claims: list[dict], source: str):

@@ -19,7 +19,13 @@ from .lexicon import PhraseIndex, fold, load_json
 # Metrics where a rise is bad news.
 INVERTED_METRICS = {"debt", "inflation", "interest_rate", "liquidations", "budget"}
 HEADING_RE = regex.compile(r"^\s*(?:[-•*#]+\s*)?(?:\d{1,2}\s*[.)\-–:]\s*)?(?P<body>[^\n]{1,80}?)\s*[:：]?\s*$")
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "stance"
+def _model_dir() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("arclaim.trained").joinpath("stance")))
+
+
+MODEL_DIR = _model_dir()
 LABELS = ("bull", "bear", "neutral")
 
 

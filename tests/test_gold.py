@@ -1,0 +1,70 @@
+"""The gold corpus is valid, big enough, split as documented, and quality does not regress."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from arclaim.entities import Gazetteer
+from arclaim.gold import SPLITS, load_gold, split_of, validate_claim
+from conftest import ROOT
+
+GOLD = ROOT / "corpus" / "gold"
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return {s: load_gold(GOLD / f"{s}.jsonl") for s in SPLITS}
+
+
+def test_every_claim_is_valid(gold):
+    known = set(Gazetteer().entities)
+    problems = []
+    for docs in gold.values():
+        for doc in docs:
+            for claim in doc.claims:
+                problems += [f"{doc.file}: {p}" for p in validate_claim(claim, doc.text, known)]
+    assert problems == []
+
+
+def test_size_and_split(gold):
+    docs = [d for s in SPLITS for d in gold[s]]
+    assert len(docs) >= 150
+    assert sum(len(d.claims) for d in docs) >= 600
+    files = sorted(d.file for d in docs)
+    by_file = {d.file: s for s in SPLITS for d in gold[s]}
+    assert all(by_file[f] == split_of(i) for i, f in enumerate(files))
+    assert len(set(files)) == len(files)
+
+
+def test_corpus_spread(gold):
+    docs = [d for s in SPLITS for d in gold[s]]
+    dialects = Counter(d.meta.get("dialect") for d in docs)
+    genres = Counter(d.meta.get("genre") for d in docs)
+    assert set(dialects) >= {"msa", "gulf", "egyptian", "levantine", "maghrebi"}
+    assert set(genres) >= {"news", "analyst", "social", "thread"}
+    stances = Counter(c["stance"] for d in docs for c in d.claims)
+    assert min(stances.values()) / sum(stances.values()) > 0.2
+
+
+def test_validator_catches_bad_claims():
+    text = "ربح 5 ملايين دولار"
+    good = {"surface": "5 ملايين دولار", "start": 4, "end": 18, "value": 5e6, "upper": None, "unit": "USD",
+            "kind": "money", "bound": "exact", "stance": "neutral", "metric": None, "direction": None, "year": None}
+    assert validate_claim(good, text) == []
+    assert validate_claim({**good, "start": 5}, text)
+    assert validate_claim({**good, "unit": "GW"}, text)
+    assert validate_claim({**good, "kind": "power", "unit": "MW"}, text)
+    assert validate_claim({**good, "metric": "vibes"}, text)
+    assert validate_claim({**good, "bound": "range"}, text)
+
+
+def test_quantity_f1_on_test_split_holds_the_baseline(extractor):
+    """CI guard: test-split quantity F1 may not drop more than 0.01 below corpus/baseline.json."""
+    from arclaim.evaluate import evaluate
+
+    baseline = json.loads((ROOT / "corpus" / "baseline.json").read_text())
+    scores = evaluate([str(GOLD / "test.jsonl")], extractor)
+    assert scores["quantity"]["f1"] >= baseline["test"]["quantity_f1"] - 0.01
