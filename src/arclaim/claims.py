@@ -7,6 +7,7 @@ words live in `resources/metrics.json` and `resources/directions.json`.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -96,6 +97,8 @@ class ClaimAssembler:
             for cue in directions[side]:
                 self.direction_of.setdefault(fold(cue), side)
         self.direction_index = PhraseIndex(self.direction_of)
+        time = load_json("time.json")
+        self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
                  entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
@@ -122,7 +125,7 @@ class ClaimAssembler:
             subject = self._subject(text, q, sent, clause, ents, metric, ((carried, 1.8), (topic, 1.5)))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
-            year = self._year(q, clause, years_by_sentence.get(sent.index, []))
+            year = self._year(text, q, clause, years_by_sentence.get(sent.index, []))
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
         return out
 
@@ -130,7 +133,7 @@ class ClaimAssembler:
 
     def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> str | None:
         best, best_score = None, None
-        for m in self._matches(self.metric_index, text, sent.start, sent.end):
+        for m in _near(self._matches(self.metric_index, text, sent.start, sent.end), q.start, q.end):
             metric = m.value
             if q.kind not in self.metric_kinds.get(metric, {q.kind}):
                 continue
@@ -157,12 +160,15 @@ class ClaimAssembler:
         if q.sign:
             return "up" if q.sign > 0 else "down"
         best, best_dist = None, None
-        for m in self._matches(self.direction_index, text, clause[0], clause[1]):
+        for m in _near(self._matches(self.direction_index, text, clause[0], clause[1]), q.start, q.end):
             side = m.value
             if m.start >= q.start and m.end <= q.end:
                 continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
-            if dist > 80:
+            # a change (%, pp) takes a movement cue from its clause; a level only from a verb
+            # right before it: ارتفعت الايرادات الي 14 مليار
+            limit = 80 if q.kind in ("percent", "pp") else (60 if m.end <= q.start else 10)
+            if dist > limit:
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
@@ -176,7 +182,7 @@ class ClaimAssembler:
         """The best-scoring candidate: entities of the sentence, then the carried subject and the
         document topic at fixed scores, so a name after a preposition does not beat the topic."""
         best, best_score = None, None
-        for e in ents:
+        for e in _near(ents, q.start, q.end):
             if e.start >= q.start and e.end <= q.end:
                 continue
             score = 0.0
@@ -227,11 +233,14 @@ class ClaimAssembler:
 
     # ------------------------------------------------------------------ year
 
-    @staticmethod
-    def _year(q: RawQuantity, clause: tuple[int, int], years: list[RawQuantity]) -> int | None:
+    def _year(self, text: str, q: RawQuantity, clause: tuple[int, int], years: list[RawQuantity]) -> int | None:
+        """The nearest year of the clause (or, further off, of the sentence) that is not a comparison base."""
         best, best_dist = None, None
-        for y in years:
-            dist = abs(y.start - q.end) if y.start >= q.end else abs(q.start - y.end)
+        for y in _near(years, q.start, q.end):
+            before = text[max(0, y.start - 25) : y.start].split()
+            if any(_word_in_set(w, self.base_year_cues) for w in before[-2:]):
+                continue  # منذ 2023, مقارنة بـ2024: a starting point or a base, not the claim's year
+            dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
                 dist += 200
             if best_dist is None or dist < best_dist:
@@ -240,6 +249,23 @@ class ClaimAssembler:
             return None
         value = int(best.value)
         return value if 1900 <= value <= 2100 else None
+
+
+NEAR = 300  # characters around a figure where its cues, names and years are looked for
+
+
+def _near(items: list, start: int, end: int) -> list:
+    """The items (sorted by .start) that begin within NEAR characters of [start, end)."""
+    if len(items) < 16:
+        return items
+    starts = [i.start for i in items]
+    return items[bisect_left(starts, start - NEAR) : bisect_right(starts, end + NEAR)]
+
+
+def _word_in_set(word: str, words: set[str]) -> bool:
+    from .quantities import _word_in
+
+    return _word_in(word, words)
 
 
 __all__ = ["ClaimAssembler", "ClaimParts", "trie_pattern"]

@@ -55,6 +55,9 @@ def _one_to_one(options: Options) -> dict[int, str]:
         table[0x0660 + i] = str(i)  # Arabic-Indic
         table[0x06F0 + i] = str(i)  # Persian / Urdu
     table.update({0x066B: ".", 0x066C: ",", 0x066A: "%", 0x0609: "‰", 0x060A: "‱", 0x2212: "-"})
+    # superscript digits as NFKC folds them: م³ is م3
+    table.update({0x00B9: "1", 0x00B2: "2", 0x00B3: "3", 0x2070: "0"})
+    table.update({0x2074 + i: str(4 + i) for i in range(6)})
     for ch in _expand_ranges(SPACES):
         table[ord(ch)] = " "
     # Persian letters that Arabic writers type by keyboard accident.

@@ -126,6 +126,8 @@ class NumeralFinder:
         if end < len(text) and LATIN.match(text[end]) and not self.lex.symbol_after_re.match(text, end):
             return None  # 5G, 3xYz: digits glued to letters that are no unit
         raw = m.group("num")
+        if len(raw) > 24:
+            return None  # a run of digits that long is an id or noise, not an amount
         integer_text = raw.isdigit()
         if "," in raw and not THOUSANDS_RE.fullmatch(raw):
             raw = raw.replace(",", ".")  # decimal comma: 1,5 مليون

@@ -7,6 +7,7 @@ text -> normalized text with offset map -> numerals -> quantities -> sentences
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,7 @@ class ExtractorConfig:
     entity_files: list[str] = field(default_factory=list)
     reference: str | None = None
     stance_model: str | None = "auto"  # "auto": use models/stance when present; None: lexicon only
-    stance_weight: float = 0.5
+    stance_weight: float | None = None  # the model's weight against the lexicon; None: as trained
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Analysis:
     normalized: Normalized
     model_inputs: list[str] = field(default_factory=list)  # what the stance model read, per claim
     lexicon_scores: list[float] = field(default_factory=list)  # signed lexicon stance score, per claim
+    stance_features: list[dict] = field(default_factory=list)  # the lexicon's evidence, per claim
 
 
 class Extractor:
@@ -103,7 +105,8 @@ class Extractor:
             if s is not None and s.index not in entities_of:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
         topic = self._topic(ntext, entities_of)
-        parts = self.assembler.assemble(ntext, index, [q for q in raw if q in wanted or q.kind == "year"],
+        wanted_ids = {id(q) for q in wanted}
+        parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
                                         entities_of, topic)
         by_q = {id(p.quantity): p for p in parts}
         frames = self.stance_lexicon.frames(ntext)
@@ -111,17 +114,22 @@ class Extractor:
         claims: list[Claim] = []
         lex_scores: list[float] = []
         sentences_for_model: list[str] = []
+        sentence_scores: dict = {}
+        stance_features: list[dict] = []
         for q in wanted:
             p = by_q.get(id(q))
             claim = self._record(text, norm, doc_id, q, p, index)
             claims.append(claim)
             if p is not None:
-                lex_scores.append(self._lexicon_score(ntext, p, frames, headings))
+                features = self._stance_features(ntext, p, frames, headings, sentence_scores)
+                stance_features.append(features)
+                lex_scores.append(self.stance_lexicon.score(features))
                 heading = _heading_above(ntext, headings, p.sentence.start)
                 sentences_for_model.append(model_input(ntext, p.sentence.start, p.sentence.end,
                                                        p.quantity.start, p.quantity.end, heading))
             else:
                 lex_scores.append(0.0)
+                stance_features.append({})
                 sentences_for_model.append("")
         model = self.model if claims else None
         cats: list = [None] * len(claims)
@@ -132,7 +140,8 @@ class Extractor:
         for claim, lex, cat in zip(claims, lex_scores, cats):
             if claim.quantity.kind not in CLAIM_KINDS:
                 continue
-            result = combine(lex, cat, self.config.stance_weight)
+            weight = self.config.stance_weight if self.config.stance_weight is not None else (model.weight if model else 0.0)
+            result = combine(lex, cat, weight, self.stance_lexicon.weights.get("threshold", 0.25))
             claim.stance = result.label
             claim.stance_score = result.score
         if self.reference is not None:
@@ -140,7 +149,7 @@ class Extractor:
                 if claim.quantity.kind in CLAIM_KINDS:
                     claim.check = self.reference.check(claim)
         entities = _unique_entities(c for claim in claims for c in claim.entities)
-        return Analysis(claims, entities, norm, sentences_for_model, lex_scores)
+        return Analysis(claims, entities, norm, sentences_for_model, lex_scores, stance_features)
 
     # ------------------------------------------------------------------
 
@@ -195,16 +204,22 @@ class Extractor:
         best = max(counts.values(), key=len)
         return best[0] if len(best) >= 2 else None
 
-    def _lexicon_score(self, ntext: str, p: ClaimParts, frames: list[tuple[int, int]], headings: list[int]) -> float:
+    def _stance_features(self, ntext: str, p: ClaimParts, frames: list[tuple[int, int]], headings: list[int],
+                         cache: dict) -> dict[str, float]:
+        """The lexicon's evidence for one claim: cues of its sentence, its direction weighed by its
+        metric (flipped under negation), the frame above it, and the whole document's cues."""
         lex = self.stance_lexicon
         s = p.sentence
-        score = lex.cue_score(ntext, s.start, s.end)
+        key = (s.start, s.end)
+        if key not in cache:  # once per sentence: a long sentence with many figures stays linear
+            cache[key] = (lex.cue_score(ntext, s.start, s.end), _frame_scope(frames, headings, s.start, s.end))
+        cues, frame = cache[key]
         signal = direction_signal(p.direction, p.metric)
         if signal and lex.negated_claim(ntext, s.start, p.quantity.start):
             signal = -signal
-        score += signal
-        score += 1.5 * _frame_scope(frames, headings, s.start, s.end)
-        return score
+        if "document" not in cache:
+            cache["document"] = lex.cue_score(ntext, 0, len(ntext)) + sum(side for _, side in frames)
+        return {"cues": cues, "direction": signal, "frame": frame, "document": cache["document"]}
 
     def _inherit_currency(self, ntext: str, raw: list[RawQuantity]) -> None:
         """A bare scaled number takes the currency of a money amount in its sentence."""
@@ -212,16 +227,21 @@ class Extractor:
         if not money:
             return
         index = SentenceIndex(ntext)
+        money_by_sentence: dict[int, list[RawQuantity]] = {}
+        for m in money:
+            s = index.at(m.start)
+            if s is not None:
+                money_by_sentence.setdefault(s.index, []).append(m)
         for q in raw:
             if q.kind != "number" or not q.scaled:
                 continue
             s = index.at(q.start)
-            if s is None:
-                continue
-            same = [m for m in money if s.start <= m.start < s.end]
+            same = money_by_sentence.get(s.index) if s is not None else None
             if not same:
                 continue
-            nearest = min(same, key=lambda m: abs(m.start - q.start))
+            i = bisect_left([m.start for m in same], q.start) if len(same) < 64 else bisect_left(_starts(same), q.start)
+            near = [same[k] for k in (i - 1, i) if 0 <= k < len(same)]
+            nearest = min(near, key=lambda m: abs(m.start - q.start))
             q.kind, q.unit, q.inherited_unit = "money", nearest.unit, True
 
 
@@ -238,26 +258,31 @@ def _heading_starts(text: str) -> list[int]:
     return starts
 
 
+def _starts(items) -> list[int]:
+    return [m.start for m in items]
+
+
 def _heading_above(text: str, headings: list[int], pos: int) -> str:
-    above = [h for h in headings if h < pos]
-    if not above:
+    i = bisect_left(headings, pos)
+    if i == 0:
         return ""
-    h = above[-1]
+    h = headings[i - 1]
     end = text.find("\n", h)
     return text[h : end if end >= 0 else len(text)].strip()
 
 
 def _frame_scope(frames: list[tuple[int, int]], headings: list[int], start: int, end: int) -> int:
-    """Side of the frame governing [start, end): a frame inside it, or the last one above with no heading since."""
-    inside = [side for pos, side in frames if start <= pos < end]
-    if inside:
-        return inside[-1]
-    above = [(pos, side) for pos, side in frames if pos < start]
-    if not above:
+    """Side of the frame governing [start, end): the last frame inside it, else the last frame
+    above it unless a heading came between (a new section without a frame ends the scope)."""
+    positions = [pos for pos, _ in frames]
+    i = bisect_left(positions, end) - 1
+    if i < 0:
         return 0
-    pos, side = above[-1]
-    if any(pos < h <= start and not any(fp >= h and fp < start for fp, _ in frames) for h in headings if h > pos):
-        # a later heading without a frame of its own ends the scope
+    pos, side = frames[i]
+    if pos >= start:
+        return side
+    h = bisect_right(headings, pos)
+    if h < len(headings) and headings[h] <= start:
         return 0
     return side
 

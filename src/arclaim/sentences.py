@@ -6,7 +6,7 @@ end always ends a sentence. A full stop between digits (87.20) never does.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -38,6 +38,7 @@ class SentenceIndex:
             spans.append(_trim(text, last, len(text)))
         self.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(spans) if e > s]
         self._starts = [s.start for s in self.sentences]
+        self._cuts: dict[int, tuple[list[int], list[int]]] = {}
 
     def at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._starts, pos) - 1
@@ -48,14 +49,16 @@ class SentenceIndex:
 
     def clause(self, pos: int, sentence: Sentence) -> tuple[int, int]:
         """The clause of `sentence` around `pos`: cut at commas, colons and contrast words."""
-        start, end = sentence.start, sentence.end
-        for m in CLAUSE_END_RE.finditer(self.text, sentence.start, sentence.end):
-            if m.end() <= pos:
-                start = m.end()
-            elif m.start() >= pos:
-                end = m.start()
-                break
-        return start, end
+        cuts = self._cuts.get(sentence.index)
+        if cuts is None:  # computed once per sentence, so long sentences stay linear
+            found = list(CLAUSE_END_RE.finditer(self.text, sentence.start, sentence.end))
+            cuts = self._cuts[sentence.index] = ([m.end() for m in found], [m.start() for m in found])
+        ends, starts = cuts
+        i = bisect_right(ends, pos)
+        start = ends[i - 1] if i > 0 else sentence.start
+        j = bisect_left(starts, pos)
+        end = starts[j] if j < len(starts) else sentence.end
+        return start, max(end, start)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -53,8 +53,18 @@ class StanceLexicon:
         for cue in data["bear_frames"]:
             self.frame_of.setdefault(fold(cue), -1)
         self.frame_index = PhraseIndex(self.frame_of)
+        self.weights: dict[str, float] = data.get("weights", {"cues": 1.0, "direction": 1.0, "frame": 1.5,
+                                                                 "document": 0.0, "document_cap": 3.0})
         self.negators = {fold(w) for w in data["negators"]}
         self.negator_index = PhraseIndex(dict.fromkeys(self.negators, True))
+
+    def score(self, features: dict[str, float]) -> float:
+        """Signed stance score of a claim from its features: > 0 bull, < 0 bear."""
+        w = self.weights
+        cap = w.get("document_cap", 3.0)
+        document = max(-cap, min(cap, features.get("document", 0.0))) / cap
+        return (w["cues"] * features.get("cues", 0.0) + w["direction"] * features.get("direction", 0.0)
+                + w["frame"] * features.get("frame", 0.0) + w["document"] * document)
 
     def frames(self, text: str) -> list[tuple[int, int]]:
         """(position, side) for every heading or framing phrase, in text order."""
@@ -84,7 +94,7 @@ class StanceLexicon:
 
     def negated_claim(self, text: str, sent_start: int, q_start: int) -> bool:
         """A negator governs the claim: `ليس صحيحا ان الطلب تراجع 20%`."""
-        return next(self.negator_index.finditer(text, sent_start, q_start), None) is not None
+        return next(self.negator_index.finditer(text, max(sent_start, q_start - 80), q_start), None) is not None
 
 
 class StanceModel:
@@ -94,6 +104,7 @@ class StanceModel:
         import spacy
 
         self.nlp = spacy.load(path)
+        self.weight: float = float(self.nlp.meta.get("arclaim", {}).get("model_weight", 0.5))
 
     def predict(self, texts: list[str]) -> list[dict[str, float]]:
         return [dict(doc.cats) for doc in self.nlp.pipe(texts)]
@@ -109,17 +120,18 @@ def model_input(ntext: str, sent_start: int, sent_end: int, q_start: int, q_end:
     return (heading + " || " if heading else "") + sentence
 
 
-def lexicon_side(score: float) -> tuple[str, float]:
-    if score > 0.25:
+def lexicon_side(score: float, threshold: float = 0.25) -> tuple[str, float]:
+    if score > threshold:
         return "bull", min(1.0, 0.5 + score / 4)
-    if score < -0.25:
+    if score < -threshold:
         return "bear", min(1.0, 0.5 - score / 4)
     return "neutral", 0.5
 
 
-def combine(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5) -> StanceResult:
+def combine(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5,
+            threshold: float = 0.25) -> StanceResult:
     """Blend the lexicon's signed score with the model's probabilities."""
-    label, conf = lexicon_side(lex_score)
+    label, conf = lexicon_side(lex_score, threshold)
     if cats is None:
         return StanceResult(label, round(conf, 3), lex_score)
     lex_probs = {"bull": 0.0, "bear": 0.0, "neutral": 0.0}
