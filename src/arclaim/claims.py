@@ -143,6 +143,8 @@ class ClaimAssembler:
                 dist = q.start - m.end
             else:
                 dist = (m.start - q.end) * 1.5 + 10
+                if m.start - q.end > 25:  # a cue after the figure only right after it
+                    continue
             score = dist + (0 if clause[0] <= m.start < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
             if metric in GENERIC_METRICS:
                 score += 40  # a verb or "price" cue yields to a specific noun in the same clause
