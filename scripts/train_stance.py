@@ -21,8 +21,7 @@ from pathlib import Path
 import spacy
 from spacy.training import Example
 
-from arclaim.evaluate import macro_f1, match_claims
-from arclaim.gold import load_gold
+from arclaim.evaluate import macro_f1, matched_claims
 from arclaim.pipeline import Extractor, ExtractorConfig
 from arclaim.stance import LABELS, combine
 
@@ -31,15 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def examples(split: str, extractor: Extractor) -> list[tuple[str, str, float]]:
     """(model input, gold stance, lexicon score) for every matched claim of a split."""
-    out = []
-    for doc in load_gold(ROOT / "corpus" / "gold" / f"{split}.jsonl"):
-        analysis = extractor.analyze(doc.text, doc.file)
-        preds = [c.model_dump(mode="json") for c in analysis.claims]
-        index = {id(p): i for i, p in enumerate(preds)}
-        for g, p in match_claims(doc.claims, preds):
-            i = index[id(p)]
-            out.append((analysis.model_inputs[i], g["stance"], analysis.lexicon_scores[i]))
-    return out
+    return [(a.model_inputs[i], g["stance"], a.lexicon_scores[i])
+            for g, a, i in matched_claims(ROOT / "corpus" / "gold" / f"{split}.jsonl", extractor)]
 
 
 def build(seed: int) -> spacy.Language:

@@ -15,8 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from arclaim.evaluate import macro_f1, match_claims
-from arclaim.gold import load_gold
+from arclaim.evaluate import macro_f1, matched_claims
 from arclaim.pipeline import Extractor, ExtractorConfig
 from arclaim.stance import StanceLexicon
 
@@ -25,14 +24,9 @@ STANCE_JSON = ROOT / "src" / "arclaim" / "resources" / "stance.json"
 
 
 def rows(split: str, extractor: Extractor) -> list[tuple[dict, str]]:
-    out = []
-    for doc in load_gold(ROOT / "corpus" / "gold" / f"{split}.jsonl"):
-        analysis = extractor.analyze(doc.text, doc.file)
-        preds = [c.model_dump(mode="json") for c in analysis.claims]
-        index = {id(p): i for i, p in enumerate(preds)}
-        for g, p in match_claims(doc.claims, preds):
-            out.append((analysis.stance_features[index[id(p)]], g["stance"]))
-    return out
+    """(lexicon features, gold stance) for every matched claim of a split."""
+    return [(a.stance_features[i], g["stance"])
+            for g, a, i in matched_claims(ROOT / "corpus" / "gold" / f"{split}.jsonl", extractor)]
 
 
 def f1(data, weights, threshold) -> float:

@@ -111,28 +111,11 @@ def _reason(problem: str) -> str:
 def process_file(task: tuple[str, int | None]) -> dict:
     """Runs in a worker: one file -> {"path", "sha256", "lines", "error"...}. Never raises."""
     path, max_bytes = task
-    from .inputs import InputError, decode
+    from .inputs import InputError, decode, read_bytes
     from .output import claim_json
 
     try:
-        try:
-            size = os.stat(path).st_size
-            if max_bytes is not None and size > max_bytes:
-                raise InputError(path, f"file too large ({size} bytes > {max_bytes}; raise --max-bytes)")
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except InputError:
-            raise
-        except IsADirectoryError:
-            raise InputError(path, "is a directory") from None
-        except FileNotFoundError:
-            raise InputError(path, "no such file") from None
-        except PermissionError:
-            raise InputError(path, "permission denied") from None
-        except OSError as exc:
-            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-        if max_bytes is not None and len(data) > max_bytes:  # grew since stat
-            raise InputError(path, f"file too large ({len(data)} bytes > {max_bytes}; raise --max-bytes)")
+        data = read_bytes(path, max_bytes)
         text = decode(data, path)
     except InputError as exc:
         return {"path": path, "reason": _reason(exc.problem), "error": str(exc)}
@@ -290,6 +273,32 @@ def _sha256_file(path: str, max_bytes: int | None) -> str | None:
 
 # ----------------------------------------------------------------------------------------------- writing
 
+class _Interrupts:
+    """SIGINT raises KeyboardInterrupt, except inside a critical section, where it is held until the end."""
+
+    depth = 0
+    held = False
+
+    @classmethod
+    def handler(cls, signum, frame):
+        if cls.depth:
+            cls.held = True
+        else:
+            raise KeyboardInterrupt
+
+
+class _critical:
+    def __enter__(self):
+        _Interrupts.depth += 1
+
+    def __exit__(self, *exc):
+        _Interrupts.depth -= 1
+        if not _Interrupts.depth and _Interrupts.held:
+            _Interrupts.held = False
+            if exc[0] is None:
+                raise KeyboardInterrupt
+
+
 class Committer:
     """Appends finished documents: records fsynced first, then their manifest lines fsynced."""
 
@@ -317,24 +326,24 @@ class Committer:
         self.last = time.monotonic()
         if not self.pending:
             return
-        blob = b"".join((line + "\n").encode("utf-8") for r in self.pending for line in r["lines"])
-        if blob:
-            self.results.write(blob)
-            self.results.flush()
-            os.fsync(self.results.fileno())
-        now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-        entries = [{"path": r["path"], "sha256": r["sha256"], "claims": len(r["lines"]), "options": self.options,
-                    "time": now}
-                   for r in self.pending]
-        self.manifest.write(b"".join((_manifest_line(e) + "\n").encode("utf-8") for e in entries))
-        self.manifest.flush()
-        os.fsync(self.manifest.fileno())
-        for r, e in zip(self.pending, entries):
-            self.state.done[r["path"]] = e
-            self.state.tally[r["path"]] = r["tally"]
-            if r["lines"]:
-                self.state.order.append(r["path"])
-        self.pending.clear()
+        with _critical():  # Ctrl-C waits until records and manifest lines are both written
+            batch, self.pending = self.pending, []  # an interrupted commit is never written twice
+            blob = b"".join((line + "\n").encode("utf-8") for r in batch for line in r["lines"])
+            if blob:
+                self.results.write(blob)
+                self.results.flush()
+                os.fsync(self.results.fileno())
+            now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+            entries = [{"path": r["path"], "sha256": r["sha256"], "claims": len(r["lines"]),
+                        "options": self.options, "time": now} for r in batch]
+            self.manifest.write(b"".join((_manifest_line(e) + "\n").encode("utf-8") for e in entries))
+            self.manifest.flush()
+            os.fsync(self.manifest.fileno())
+            for r, e in zip(batch, entries):
+                self.state.done[r["path"]] = e
+                self.state.tally[r["path"]] = r["tally"]
+                if r["lines"]:
+                    self.state.order.append(r["path"])
 
     def close(self) -> None:
         self.commit()
@@ -416,6 +425,13 @@ def _process(args, files: OutputFiles, state: State, todo: list[str], skipped: i
     progress = _progress(len(todo))
     pool = None
     interrupted = False
+    import signal
+    import threading
+
+    old_handler = None
+    _Interrupts.depth, _Interrupts.held = 0, False
+    if threading.current_thread() is threading.main_thread():
+        old_handler = signal.signal(signal.SIGINT, _Interrupts.handler)
     try:
         if jobs == 1 or len(todo) <= 1:
             _EXTRACTOR = local
@@ -452,6 +468,8 @@ def _process(args, files: OutputFiles, state: State, todo: list[str], skipped: i
             pool.join()
         if not interrupted:
             _sort_results(files, state)
+        if old_handler is not None:
+            signal.signal(signal.SIGINT, old_handler)
     if not errors:
         try:
             files.errors.unlink()
@@ -532,20 +550,9 @@ def print_summary(files: OutputFiles, state: State, stats: dict, errors: list[di
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m arclaim.batch DIR --out FILE`: the batch command on its own."""
-    from arclaim import batch  # the package module, so worker functions pickle by their real name
-    from arclaim.cli import EXIT_USAGE, Parser, UsageError
+    from arclaim.cli import main as cli_main  # the package modules, so worker functions pickle by name
 
-    parser = Parser(prog="arclaim")
-    batch.register(parser.add_subparsers(dest="command", parser_class=Parser))
-    args = parser.parse_args(["batch", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return args.func(args)
-    except UsageError as exc:
-        print(f"arclaim: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("arclaim: interrupted", file=sys.stderr)
-        return 130
+    return cli_main(["batch", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

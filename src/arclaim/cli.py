@@ -44,6 +44,8 @@ def add_extractor_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--all-quantities", action="store_true",
                    help="also emit years, dates, durations and bare numbers")
     p.add_argument("--no-model", action="store_true", help="stance from the lexicon only, without the trained model")
+    p.add_argument("--stance-weight", type=float, default=None, metavar="W",
+                   help="the stance model's weight against the lexicon, 0 to 1 (default: as chosen at training)")
     p.add_argument("--glob", action="append", default=None, metavar="PATTERN",
                    help="file pattern inside directories (default: *.txt and *.md); repeatable")
 
@@ -57,9 +59,12 @@ def extractor_config(args: argparse.Namespace):
         if not sep or not word or not code.isalpha() or len(code) not in (3, 4):
             raise UsageError(f"--currency-default expects WORD=CODE like ريال=QAR, got {item!r}")
         defaults[word] = code.upper()
+    if args.stance_weight is not None and not 0 <= args.stance_weight <= 1:
+        raise UsageError("--stance-weight must be between 0 and 1")
     return ExtractorConfig(
         currency_defaults=defaults, all_quantities=args.all_quantities, entity_files=list(args.entities),
         reference=getattr(args, "reference", None), stance_model=None if args.no_model else "auto",
+        stance_weight=args.stance_weight,
     )
 
 
@@ -163,4 +168,7 @@ def _version() -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # run through the package module, so subcommands and this entry share one UsageError class
+    from arclaim.cli import main as _main
+
+    sys.exit(_main())

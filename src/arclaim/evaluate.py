@@ -63,6 +63,19 @@ def match_claims(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
+def matched_claims(gold_path, extractor):
+    """(gold claim, analysis, index of the matched predicted claim) for every matched claim of a gold
+    file: what the stance scripts learn from, with exactly the inputs the pipeline builds at run time."""
+    from .gold import load_gold
+
+    for doc in load_gold(gold_path):
+        analysis = extractor.analyze(doc.text, doc.file)
+        preds = [c.model_dump(mode="json") for c in analysis.claims]
+        index = {id(p): i for i, p in enumerate(preds)}
+        for g, p in match_claims(doc.claims, preds):
+            yield g, analysis, index[id(p)]
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0

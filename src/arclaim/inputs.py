@@ -42,6 +42,12 @@ def decode(data: bytes, name: str) -> str:
 def read_document(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Reads one file; raises `InputError` for unreadable, binary, non-UTF-8 or too large files."""
     name = str(path)
+    return Document(name, decode(read_bytes(path, max_bytes), name))
+
+
+def read_bytes(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes; raises `InputError` for unreadable or too large files."""
+    name = str(path)
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -56,7 +62,9 @@ def read_document(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    return Document(name, decode(data, name))
+    if max_bytes is not None and len(data) > max_bytes:  # grew since stat
+        raise InputError(name, f"file too large ({len(data)} bytes > {max_bytes}; raise --max-bytes)")
+    return data
 
 
 def read_stdin() -> Document:

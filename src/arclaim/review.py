@@ -582,20 +582,9 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m arclaim.review RESULTS`: the review command on its own."""
-    from arclaim import review
-    from arclaim.cli import EXIT_USAGE, Parser, UsageError
+    from arclaim.cli import main as cli_main
 
-    parser = Parser(prog="arclaim")
-    review.register(parser.add_subparsers(dest="command", parser_class=Parser))
-    args = parser.parse_args(["review", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return args.func(args)
-    except UsageError as exc:
-        print(f"arclaim: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("arclaim: interrupted", file=sys.stderr)
-        return 130
+    return cli_main(["review", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":
