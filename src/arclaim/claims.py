@@ -34,7 +34,7 @@ TYPE_BONUS = {
     "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0},
     None: {"COMMODITY": -0.5},
 }
-PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])")
+PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
@@ -151,7 +151,8 @@ class ClaimAssembler:
                 score += 40  # a verb or "price" cue yields to a specific noun in the same clause
             if best_score is None or score < best_score:
                 best, best_score = metric, score
-        if q.kind == "percent" and PRICE_WORDS.search(text, clause[0], q.start) and self._direction(text, q, clause):
+        if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
+                and PRICE_WORDS.search(text, clause[0], q.start) and self._direction(text, q, clause)):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
         if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
             best = "capacity_target"

@@ -137,26 +137,34 @@ class EntityMatcher:
         self.gazetteer = gazetteer or Gazetteer()
         self.nlp = spacy.blank("ar")
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
-        self.first_tokens: set[str] = set()
-        by_name: dict[str, list[Doc]] = {}
+        # Patterns are added to the matcher the first time a text holds their first word: a single
+        # post then builds a few dozen of the ~1,800 patterns, which keeps the cold start short.
+        self.pending: dict[str, list[tuple[str, list[str]]]] = {}  # first word -> (name, words)
         for key, name in self.gazetteer.aliases.items():
             # Plain words split on spaces exactly as the tokenizer would split them; only keys
-            # with punctuation (S&P 500, e&) need the tokenizer, which is the slow part of start-up.
+            # with punctuation (S&P 500, e&) need the tokenizer.
             words = key.split() if _PLAIN.fullmatch(key) else [t.text for t in self.nlp.tokenizer(key)]
-            if not words:
-                continue
-            self.first_tokens.add(words[0])
-            # keys are lower-cased already, and a token's default NORM is its lower-cased text
-            by_name.setdefault(name, []).append(Doc(self.nlp.vocab, words=words))
-        for name, docs in by_name.items():
-            self.matcher.add(name, docs)
+            if words:
+                self.pending.setdefault(words[0], []).append((name, words))
+        self.first_tokens: set[str] = set(self.pending)
+
+    def _add_patterns(self, first_words: set[str]) -> None:
+        for first in first_words:
+            for name, words in self.pending.pop(first, ()):
+                # keys are lower-cased already, and a token's default NORM is its lower-cased text
+                self.matcher.add(name, [Doc(self.nlp.vocab, words=words)])
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMatch]:
         """Entities in `text[start:end]`, longest first where they overlap, in text order."""
         segment = text[start:end]
         doc = self.nlp.make_doc(segment)
+        firsts = set()
         for tok in doc:
-            tok.norm_ = self._norm(tok.text)
+            tok.norm_ = norm = self._norm(tok.text)
+            if norm in self.pending:
+                firsts.add(norm)
+        if firsts:
+            self._add_patterns(firsts)
         found = []
         for match_id, s, e in self.matcher(doc):
             name = self.nlp.vocab.strings[match_id]

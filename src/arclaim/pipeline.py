@@ -126,7 +126,8 @@ class Extractor:
                 lex_scores.append(self.stance_lexicon.score(features))
                 heading = _heading_above(ntext, headings, p.sentence.start)
                 sentences_for_model.append(model_input(ntext, p.sentence.start, p.sentence.end,
-                                                       p.quantity.start, p.quantity.end, heading))
+                                                       p.quantity.start, p.quantity.end, heading,
+                                                       p.direction, p.metric))
             else:
                 lex_scores.append(0.0)
                 stance_features.append({})

@@ -114,10 +114,13 @@ class StanceModel:
         return (path / "meta.json").is_file()
 
 
-def model_input(ntext: str, sent_start: int, sent_end: int, q_start: int, q_end: int, heading: str) -> str:
-    """What the stance model reads: the heading above, then the sentence with the figure marked."""
+def model_input(ntext: str, sent_start: int, sent_end: int, q_start: int, q_end: int, heading: str,
+                direction: str | None = None, metric: str | None = None) -> str:
+    """What the stance model reads: the claim's direction and metric as tokens, the heading above,
+    then the sentence with the figure marked."""
     sentence = ntext[sent_start:q_start] + " QTY " + ntext[q_end:sent_end]
-    return (heading + " || " if heading else "") + sentence
+    tags = f"DIR_{direction or 'none'} MET_{metric or 'none'} "
+    return tags + (heading + " || " if heading else "") + sentence
 
 
 def lexicon_side(score: float, threshold: float = 0.25) -> tuple[str, float]:
