@@ -218,8 +218,9 @@ class Extractor:
         signal = direction_signal(p.direction, p.metric)
         if signal and lex.negated_claim(ntext, s.start, p.quantity.start):
             signal = -signal
-        if "document" not in cache:
-            cache["document"] = lex.cue_score(ntext, 0, len(ntext)) + sum(side for _, side in frames)
+        if "document" not in cache:  # the whole text's cues: only when the tuned weights use them
+            cache["document"] = (lex.cue_score(ntext, 0, len(ntext)) + sum(side for _, side in frames)
+                                 if lex.weights.get("document") else 0.0)
         return {"cues": cues, "direction": signal, "frame": frame, "document": cache["document"]}
 
     def _inherit_currency(self, ntext: str, raw: list[RawQuantity]) -> None:
