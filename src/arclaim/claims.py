@@ -23,15 +23,15 @@ PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إ�
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
                    "capacity_target"}
-MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports"}
+MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
 TYPE_BONUS = {
     "company": {"ORG": 1.5, "TICKER": 1.5, "COMMODITY": -1.5, "CENTRAL_BANK": -1.0, "INDEX": -0.5},
-    "macro": {"GPE": 2.0, "CENTRAL_BANK": -0.5, "COMMODITY": -1.0, "ORG": -0.5},
+    "macro": {"GPE": 2.0, "CENTRAL_BANK": -1.5, "COMMODITY": -1.0, "ORG": -0.5},
     "rate": {"CENTRAL_BANK": 2.0, "GPE": 1.0, "COMMODITY": -1.0},
-    "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0},
+    "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
     None: {"COMMODITY": -0.5},
 }
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
@@ -206,7 +206,8 @@ class ClaimAssembler:
                 score += 4
             elif prev_word in PREPOSITIONS or attached:
                 score -= 2
-            head = text[sent.start : e.start].split()
+            in_clause = clause[0] <= e.start < clause[1]
+            head = text[clause[0] if in_clause else sent.start : e.start].split()
             if len(head) <= 1:
                 score += 2  # clause-initial subject (SVO) or right after the verb (VSO)
             score += type_bonus(e.info.type, metric)
