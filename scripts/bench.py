@@ -135,8 +135,8 @@ def main() -> int:
         print(json.dumps(result, indent=2))
         return 0
     t, c = result["throughput"], result["cold_start"]
-    print(f"| measure | arclaim | spaCy `blank('ar')` | ratio | target |")
-    print(f"|---|---|---|---|---|")
+    print("| measure | arclaim | spaCy `blank('ar')` | ratio | target |")
+    print("|---|---|---|---|---|")
     print(f"| throughput, {t['docs']} docs / {t['mb']} MB | {t['arclaim_docs_per_s']} docs/s, {t['arclaim_mb_per_s']} MB/s "
           f"| {t['spacy_docs_per_s']} docs/s, {t['spacy_mb_per_s']} MB/s (tokenizer) | {t['ratio']}x | >= 1.0x |")
     print(f"| cold start, one post piped | {c['arclaim_s']} s | {c['spacy_import_s']} s (import + blank) | {c['ratio']}x | <= 1.5x |")

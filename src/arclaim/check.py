@@ -140,7 +140,8 @@ class ReferenceTable:
 
     # ------------------------------------------------------------- checking
 
-    def check(self, claim) -> "Check":
+    def check(self, claim):
+        """The `Check` verdict of this table on one claim."""
         from .models import Check
 
         if not claim.subject:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .entities import EntityMatch
-from .lexicon import PhraseIndex, fold, load_json, trie_pattern
+from .lexicon import PhraseIndex, fold, load_json
 from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
 
@@ -275,4 +275,4 @@ def _word_in_set(word: str, words: set[str]) -> bool:
     return _word_in(word, words)
 
 
-__all__ = ["ClaimAssembler", "ClaimParts", "trie_pattern"]
+__all__ = ["ClaimAssembler", "ClaimParts"]

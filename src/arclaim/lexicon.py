@@ -15,7 +15,6 @@ from importlib import resources
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-import regex
 
 from .normalize import fold
 

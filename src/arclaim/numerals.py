@@ -25,7 +25,6 @@ PHONE_RE = regex.compile(
 LIST_MARKER_RE = regex.compile(r"(?m)^[ \t]*(?:[-•*▪►✅🔹]\s*)?\(?(?P<n>\d{1,2})\s*[.)\-–:]\s")
 VERSION_RE = regex.compile(r"\d+\.\d+\.\d+|(?<![\p{L}])(?:v|V)\d+(?:\.\d+)*")
 SLASH_RE = regex.compile(r"\d+(?:/\d+)+")
-TOKEN_RE = regex.compile(r"\s*(?:(?P<word>[\p{L}\p{M}]+)|(?P<other>\S))")
 LATIN = regex.compile(r"[A-Za-z]")
 THOUSANDS_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 AND_RE = regex.compile(r"و\s*")

@@ -102,7 +102,6 @@ class QuantityParser:
     # --------------------------------------------------------- one numeral
 
     def _quantity(self, text: str, num: Numeral) -> RawQuantity | None:
-        lex = self.lex
         q = RawQuantity(num.start, num.end, num.value, "number", scaled=num.scaled,
                         scale_value=num.scale_value, sign=num.sign, numeral=num)
         if num.unit_first is not None:
@@ -179,7 +178,7 @@ class QuantityParser:
                 q.kind, q.unit = "money", lex.currency_symbols[sym]
                 q.end = m.end()
                 return True
-            if sym in lex.unit_symbols and not money_only and not (sym in ("t", "g", "W") and q.numeral and not q.numeral.integer_text and False):
+            if sym in lex.unit_symbols and not money_only:
                 self._set_unit(q, lex.unit_symbols[sym], raw=sym)
                 q.end = m.end()
                 return True
@@ -198,8 +197,6 @@ class QuantityParser:
             if clitic.strip() and clitic.strip() not in ("ال",) and not of:
                 return False
             entry = lex.currency_words[word]
-            if entry.get("needs_number") and False:
-                return False
             self._set_currency(q, entry, word)
             q.end = m.end()
             return True

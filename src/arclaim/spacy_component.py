@@ -7,7 +7,7 @@ and the CLI give the same records.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 if not Doc.has_extension("claims"):
@@ -40,4 +40,4 @@ def make_arclaim(nlp: Language, name: str, reference: str | None, all_quantities
     return ArclaimComponent(nlp, name, reference, all_quantities)
 
 
-__all__ = ["ArclaimComponent", "make_arclaim", "Span"]
+__all__ = ["ArclaimComponent", "make_arclaim"]
