@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from arclaim.evaluate import macro_f1, matched_claims
+from arclaim.output import atomic_write
 from arclaim.pipeline import Extractor, ExtractorConfig
 from arclaim.stance import StanceLexicon
 
@@ -60,7 +61,8 @@ def main() -> int:
     if args.save:
         data = json.loads(STANCE_JSON.read_text(encoding="utf-8"))
         data["weights"] = w
-        STANCE_JSON.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        with atomic_write(STANCE_JSON) as fh:
+            fh.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         print(f"saved to {STANCE_JSON}")
     return 0
 

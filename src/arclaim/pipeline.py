@@ -95,7 +95,7 @@ class Extractor:
         ntext = norm.text
         raw = self.quantities.parse(ntext, self.numerals.find(ntext))
         self._inherit_currency(ntext, raw)
-        wanted = [q for q in raw if q.is_claim_kind or (self.config.all_quantities and q.kind != "number" or self.config.all_quantities)]
+        wanted = [q for q in raw if q.is_claim_kind or self.config.all_quantities]
         if not wanted:
             return Analysis([], [], norm)
         index = SentenceIndex(ntext)
