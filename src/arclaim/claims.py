@@ -79,7 +79,8 @@ def default_metric(kind: str, entity_type: str) -> str | None:
 class ClaimAssembler:
     """Decides subject, metric, direction and year for the quantities of a text."""
 
-    def __init__(self) -> None:
+    def __init__(self, currency_countries: dict | None = None) -> None:
+        self.currency_countries = currency_countries or {}  # ISO code -> EntityInfo of its country
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
         self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
@@ -123,7 +124,9 @@ class ClaimAssembler:
             metric = self._metric(text, q, sent, clause)
             direction = self._direction(text, q, clause)
             carried = self._carried_subject(out, q, paragraph_breaks)
-            subject = self._subject(text, q, sent, clause, ents, metric, ((carried, 1.8), (topic, 1.5)))
+            country = self._currency_country(q)
+            subject = self._subject(text, q, sent, clause, ents, metric,
+                                    ((carried, 1.8), (topic, 1.5), (country, 0.9)))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
             year = self._year(text, q, clause, years_by_sentence.get(sent.index, []))
@@ -220,6 +223,11 @@ class ClaimAssembler:
             if best_score is None or score > best_score:
                 best, best_score = cand, score
         return best
+
+    def _currency_country(self, q: RawQuantity) -> EntityMatch | None:
+        """An amount in a local currency is about that currency's country when nothing better is known."""
+        info = self.currency_countries.get(q.unit) if q.kind == "money" else None
+        return EntityMatch(info, -1, -1, -1, -1) if info is not None else None
 
     @staticmethod
     def _carried_subject(previous: list[ClaimParts], q: RawQuantity, breaks: list[int]) -> EntityMatch | None:

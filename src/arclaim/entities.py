@@ -53,11 +53,15 @@ class Gazetteer:
     def __init__(self, extra_files: list[str | Path] | None = None, include_weak: bool = False):
         self.entities: dict[str, EntityInfo] = {}
         self.aliases: dict[str, str] = {}  # folded alias -> canonical name
+        self.weak_aliases: dict[str, str] = {}  # ordinary words that are also names (فوري, مصدر)
         for entry in load_json("entities.json"):
             self.add(entry["name"], entry["type"], entry.get("aliases", []) + entry.get("tickers", []),
                      entry.get("country"))
             if include_weak:
                 self.add(entry["name"], entry["type"], entry.get("weak_aliases", []), entry.get("country"))
+            else:
+                for alias in entry.get("weak_aliases", []):
+                    self.weak_aliases.setdefault(alias_key(alias), entry["name"])
         for path in extra_files or []:
             self.load_user_file(Path(path))
 

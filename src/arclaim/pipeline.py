@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .claims import ClaimAssembler, ClaimParts
-from .entities import EntityMatcher, Gazetteer
+from .entities import EntityMatch, EntityMatcher, Gazetteer
+from .lexicon import TOKEN_RE, _clitic_variants, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
 from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
@@ -56,7 +57,9 @@ class Extractor:
         self.quantities = QuantityParser(currency_defaults=self.config.currency_defaults)
         self.gazetteer = Gazetteer(self.config.entity_files)
         self._matcher: EntityMatcher | None = None
-        self.assembler = ClaimAssembler()
+        countries = load_json("currencies.json").get("countries", {})
+        self.assembler = ClaimAssembler({code: self.gazetteer.entities[name] for code, name in countries.items()
+                                         if name in self.gazetteer.entities})
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
         self.reference = None
@@ -196,6 +199,9 @@ class Extractor:
         lead = self.matcher.find(ntext, 0, min(lead_end, 400))
         if lead:
             return lead[0]
+        weak = self._weak_lead_entity(ntext, min(lead_end, 400))
+        if weak is not None:
+            return weak
         counts: dict[str, list] = {}
         for ents in entities_of.values():
             for e in ents:
@@ -204,6 +210,17 @@ class Extractor:
             return None
         best = max(counts.values(), key=len)
         return best[0] if len(best) >= 2 else None
+
+    def _weak_lead_entity(self, ntext: str, end: int):
+        """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
+        first line names its topic, so there the word is taken as the name."""
+        weak = self.gazetteer.weak_aliases
+        for m in TOKEN_RE.finditer(ntext, 0, end):
+            for skip, word in _clitic_variants(m.group().lower()):
+                name = weak.get(word)
+                if name is not None:
+                    return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
+        return None
 
     def _stance_features(self, ntext: str, p: ClaimParts, frames: list[tuple[int, int]], headings: list[int],
                          cache: dict) -> dict[str, float]:
