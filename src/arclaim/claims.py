@@ -76,6 +76,14 @@ def default_metric(kind: str, entity_type: str) -> str | None:
     return None
 
 
+def metric_model_input(text: str, sentence_start: int, q_start: int, q_end: int, kind: str) -> str:
+    """What the metric model reads: the figure's kind, then up to 90 characters of its sentence before
+    it and 30 after, folded like the lexicons (original text and offsets in, so records suffice)."""
+    before = text[max(sentence_start, q_start - 90) : q_start]
+    after = text[q_end : q_end + 30].split("\n")[0]
+    return f"KIND_{kind} " + fold(before) + " QTY " + fold(after)
+
+
 class ClaimAssembler:
     """Decides subject, metric, direction and year for the quantities of a text."""
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -138,8 +137,10 @@ class EntityMatcher:
     """Finds gazetteer entities in normalized text with a spaCy PhraseMatcher on NORM."""
 
     def __init__(self, gazetteer: Gazetteer | None = None):
+        from .textcat import shared_nlp
+
         self.gazetteer = gazetteer or Gazetteer()
-        self.nlp = spacy.blank("ar")
+        self.nlp = shared_nlp()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         # Patterns are added to the matcher the first time a text holds their first word: a single
         # post then builds a few dozen of the ~1,800 patterns, which keeps the cold start short.

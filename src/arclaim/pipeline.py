@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claims import ClaimAssembler, ClaimParts
+from .claims import ClaimAssembler, ClaimParts, metric_model_input
 from .entities import EntityMatch, EntityMatcher, Gazetteer
 from .lexicon import TOKEN_RE, _clitic_variants, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -20,6 +20,7 @@ from .numerals import NumeralFinder
 from .quantities import QuantityParser, RawQuantity
 from .sentences import SentenceIndex
 from .stance import StanceLexicon, StanceModel, combine, direction_signal, model_input
+from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
 
@@ -33,6 +34,7 @@ class ExtractorConfig:
     entity_files: list[str] = field(default_factory=list)
     reference: str | None = None
     stance_model: str | None = "auto"  # "auto": use models/stance when present; None: lexicon only
+    metric_model: bool = True  # label claims the metric cues leave empty with models/metric
     stance_weight: float | None = None  # the model's weight against the lexicon; None: as trained
 
 
@@ -62,6 +64,7 @@ class Extractor:
                                          if name in self.gazetteer.entities})
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
+        self._metric_model = None
         self.reference = None
         if self.config.reference:
             from .check import ReferenceTable
@@ -112,6 +115,7 @@ class Extractor:
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
                                         entities_of, topic)
         by_q = {id(p.quantity): p for p in parts}
+        self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
         frames = self.stance_lexicon.frames(ntext)
         headings = _heading_starts(ntext)
         claims: list[Claim] = []
@@ -210,6 +214,31 @@ class Extractor:
             return None
         best = max(counts.values(), key=len)
         return best[0] if len(best) >= 2 else None
+
+    @property
+    def metric_model(self):
+        if self._metric_model is None:
+            path = model_dir("metric")
+            self._metric_model = TrainedTextcat(path) if self.config.metric_model and TrainedTextcat.available(path) else False
+        return self._metric_model or None
+
+    def _fill_metrics(self, text: str, norm: Normalized, index: SentenceIndex, parts: list) -> None:
+        """Claims the metric cues leave empty get the metric model's label when it is confident
+        enough (its threshold was chosen on dev)."""
+        todo = [p for p in parts if p is not None and p.metric is None]
+        model = self.metric_model if todo else None
+        if model is None:
+            return
+        threshold = float(model.settings.get("threshold", 0.5))
+        inputs = []
+        for p in todo:
+            ss, _ = norm.original_span(p.sentence.start, p.sentence.end)
+            qs, qe = norm.original_span(p.quantity.start, p.quantity.end)
+            inputs.append(metric_model_input(text, ss, qs, qe, p.quantity.kind))
+        for p, cats in zip(todo, model.predict(inputs)):
+            label = max(cats, key=cats.get)
+            if label != "none" and cats[label] >= threshold:
+                p.metric = label
 
     def _weak_lead_entity(self, ntext: str, end: int):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's

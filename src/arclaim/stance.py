@@ -15,17 +15,12 @@ from pathlib import Path
 import regex
 
 from .lexicon import PhraseIndex, fold, load_json
+from .textcat import TrainedTextcat, model_dir
 
 # Metrics where a rise is bad news.
 INVERTED_METRICS = {"debt", "inflation", "interest_rate", "liquidations", "budget"}
 HEADING_RE = regex.compile(r"^\s*(?:[-•*#]+\s*)?(?:\d{1,2}\s*[.)\-–:]\s*)?(?P<body>[^\n]{1,80}?)\s*[:：]?\s*$")
-def _model_dir() -> Path:
-    from importlib import resources
-
-    return Path(str(resources.files("arclaim.trained").joinpath("stance")))
-
-
-MODEL_DIR = _model_dir()
+MODEL_DIR = model_dir("stance")
 LABELS = ("bull", "bear", "neutral")
 
 
@@ -97,21 +92,12 @@ class StanceLexicon:
         return next(self.negator_index.finditer(text, max(sent_start, q_start - 80), q_start), None) is not None
 
 
-class StanceModel:
-    """The trained spaCy textcat, loaded from `models/stance` (never downloaded)."""
+class StanceModel(TrainedTextcat):
+    """The stance textcat in `models/stance`, with its weight against the lexicon chosen on dev."""
 
     def __init__(self, path: Path = MODEL_DIR):
-        import spacy
-
-        self.nlp = spacy.load(path)
-        self.weight: float = float(self.nlp.meta.get("arclaim", {}).get("model_weight", 0.5))
-
-    def predict(self, texts: list[str]) -> list[dict[str, float]]:
-        return [dict(doc.cats) for doc in self.nlp.pipe(texts)]
-
-    @staticmethod
-    def available(path: Path = MODEL_DIR) -> bool:
-        return (path / "meta.json").is_file()
+        super().__init__(path)
+        self.weight: float = float(self.settings.get("model_weight", 0.5))
 
 
 def model_input(ntext: str, sent_start: int, sent_end: int, q_start: int, q_end: int, heading: str,
