@@ -11,17 +11,13 @@ chosen on dev; test is never read.
 from __future__ import annotations
 
 import argparse
-import random
-import shutil
 import sys
 from pathlib import Path
-
-import spacy
-from spacy.training import Example
 
 from arclaim.claims import metric_model_input
 from arclaim.evaluate import matched_claims
 from arclaim.pipeline import Extractor, ExtractorConfig
+from arclaim.textcat import save_pipeline, train_textcat
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
@@ -39,22 +35,8 @@ def rows(split: str, extractor: Extractor) -> list[tuple[str, str, str]]:
     return out
 
 
-def train(data, labels, epochs: int, seed: int) -> spacy.Language:
-    random.seed(seed)
-    spacy.util.fix_random_seed(seed)
-    nlp = spacy.blank("ar")
-    textcat = nlp.add_pipe("textcat", config={"model": {
-        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
-        "no_output_layer": False, "length": 2**13}})
-    for label in labels:
-        textcat.add_label(label)
-    examples = [Example.from_dict(nlp.make_doc(x), {"cats": {l: float(l == y) for l in labels}}) for x, y, _ in data]
-    optimizer = nlp.initialize(lambda: examples)
-    for _ in range(epochs):
-        random.shuffle(examples)
-        for batch in spacy.util.minibatch(examples, size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.2)
-    return nlp
+def train(data, labels, epochs: int, seed: int):
+    return train_textcat([(x, y) for x, y, _ in data], labels, epochs, seed, 2**13)
 
 
 def accuracy(nlp, data, threshold: float) -> float:
@@ -85,13 +67,8 @@ def main() -> int:
     threshold = max(THRESHOLDS, key=lambda t: (scores[t], t))
     print(f"cues alone on dev: {accuracy(nlp, dev_rows, 1.01):.3f}; shipped threshold {threshold}: {scores[threshold]:.3f}")
     nlp.meta["arclaim"] = {"threshold": threshold, "trained_on": "corpus/gold/train.jsonl", "epochs": args.epochs}
-    out = Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    nlp.to_disk(tmp)
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)
-    print(f"saved to {out}")
+    save_pipeline(nlp, Path(args.out))
+    print(f"saved to {args.out}")
     return 0
 
 

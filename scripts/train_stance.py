@@ -13,17 +13,13 @@ Only the train split is used; dev is for the printed report, test is never read.
 from __future__ import annotations
 
 import argparse
-import random
-import shutil
 import sys
 from pathlib import Path
-
-import spacy
-from spacy.training import Example
 
 from arclaim.evaluate import macro_f1, matched_claims
 from arclaim.pipeline import Extractor, ExtractorConfig
 from arclaim.stance import LABELS, combine
+from arclaim.textcat import save_pipeline, train_textcat
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,33 +30,9 @@ def examples(split: str, extractor: Extractor) -> list[tuple[str, str, float]]:
             for g, a, i in matched_claims(ROOT / "corpus" / "gold" / f"{split}.jsonl", extractor)]
 
 
-def build(seed: int) -> spacy.Language:
-    nlp = spacy.blank("ar")
-    config = {
-        "threshold": 0.5,
-        "model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
-                  "no_output_layer": False, "length": 2**16},
-    }
-    textcat = nlp.add_pipe("textcat", config=config)
-    for label in LABELS:
-        textcat.add_label(label)
-    return nlp
-
-
-def train(rows: list[tuple[str, str, float]], epochs: int, seed: int) -> spacy.Language:
-    random.seed(seed)
-    spacy.util.fix_random_seed(seed)
-    nlp = build(seed)
-    data = [Example.from_dict(nlp.make_doc(text), {"cats": {l: float(l == gold) for l in LABELS}})
-            for text, gold, _ in rows]
-    optimizer = nlp.initialize(lambda: data)
-    for epoch in range(epochs):
-        random.shuffle(data)
-        losses: dict = {}
-        for batch in spacy.util.minibatch(data, size=16):
-            nlp.update(batch, sgd=optimizer, losses=losses, drop=0.2)
-        print(f"epoch {epoch + 1}: loss {losses.get('textcat', 0):.3f}", file=sys.stderr)
-    return nlp
+def train(rows: list[tuple[str, str, float]], epochs: int, seed: int):
+    return train_textcat([(text, gold) for text, gold, _ in rows], list(LABELS), epochs, seed, 2**16,
+                         log=lambda line: print(line, file=sys.stderr))
 
 
 def report(name: str, rows, nlp, weight: float, threshold: float) -> dict:
@@ -92,15 +64,8 @@ def main() -> int:
     report("train", train_rows, nlp, weight, threshold)
     report("dev", dev_rows, nlp, weight, threshold)
     nlp.meta["arclaim"] = {"model_weight": weight, "trained_on": "corpus/gold/train.jsonl", "epochs": args.epochs}
-    out = Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    nlp.to_disk(tmp)
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
-    print(f"saved to {out}")
+    save_pipeline(nlp, Path(args.out))
+    print(f"saved to {args.out}")
     return 0
 
 

@@ -51,3 +51,47 @@ class TrainedTextcat:
     @staticmethod
     def available(path: Path) -> bool:
         return (path / "meta.json").is_file()
+
+
+def train_textcat(examples: list[tuple[str, str]], labels: list[str], epochs: int, seed: int,
+                  length: int, log=None):
+    """A blank Arabic pipeline with one exclusive-class bag-of-words `textcat` trained on
+    (text, label) pairs; deterministic for a given seed."""
+    import random
+
+    import spacy
+    from spacy.training import Example
+
+    random.seed(seed)
+    spacy.util.fix_random_seed(seed)
+    nlp = spacy.blank("ar")
+    textcat = nlp.add_pipe("textcat", config={
+        "threshold": 0.5,
+        "model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
+                  "no_output_layer": False, "length": length},
+    })
+    for label in labels:
+        textcat.add_label(label)
+    data = [Example.from_dict(nlp.make_doc(text), {"cats": {l: float(l == gold) for l in labels}})
+            for text, gold in examples]
+    optimizer = nlp.initialize(lambda: data)
+    for epoch in range(epochs):
+        random.shuffle(data)
+        losses: dict = {}
+        for batch in spacy.util.minibatch(data, size=16):
+            nlp.update(batch, sgd=optimizer, losses=losses, drop=0.2)
+        if log is not None:
+            log(f"epoch {epoch + 1}: loss {losses.get('textcat', 0):.3f}")
+    return nlp
+
+
+def save_pipeline(nlp, out: Path) -> None:
+    """Write a pipeline to `out` through a temporary folder, so a crash leaves the old model whole."""
+    import shutil
+
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    nlp.to_disk(tmp)
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
