@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .entities import EntityMatch
-from .lexicon import PhraseIndex, fold, load_json
+from .lexicon import PhraseIndex, fold, load_json, word_in
 from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
 
@@ -261,7 +261,7 @@ class ClaimAssembler:
         best, best_dist = None, None
         for y in _near(years, q.start, q.end):
             before = text[max(0, y.start - 25) : y.start].split()
-            if any(_word_in_set(w, self.base_year_cues) for w in before[-2:]):
+            if any(word_in(w, self.base_year_cues) for w in before[-2:]):
                 continue  # منذ 2023, مقارنة بـ2024: a starting point or a base, not the claim's year
             dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
@@ -283,12 +283,6 @@ def _near(items: list, start: int, end: int) -> list:
         return items
     starts = [i.start for i in items]
     return items[bisect_left(starts, start - NEAR) : bisect_right(starts, end + NEAR)]
-
-
-def _word_in_set(word: str, words: set[str]) -> bool:
-    from .quantities import _word_in
-
-    return _word_in(word, words)
 
 
 __all__ = ["ClaimAssembler", "ClaimParts"]

@@ -17,11 +17,10 @@ import regex
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .lexicon import load_json
+from .lexicon import clitic_variants, load_json
 from .normalize import fold
 
 ENTITY_TYPES = ("ORG", "TICKER", "GPE", "CENTRAL_BANK", "EXCHANGE", "INDEX", "COMMODITY", "CRYPTO")
-CLITIC_PREFIXES = ("وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
 class GazetteerError(ValueError):
@@ -75,12 +74,9 @@ class Gazetteer:
 
     def resolve(self, text: str) -> str | None:
         """The canonical name for an alias, a ticker or a canonical name, any script or case."""
-        key = alias_key(text)
-        if key in self.aliases:
-            return self.aliases[key]
-        for prefix in CLITIC_PREFIXES:
-            if key.startswith(prefix) and key[len(prefix) :] in self.aliases:
-                return self.aliases[key[len(prefix) :]]
+        for _, key in clitic_variants(alias_key(text)):
+            if key in self.aliases:
+                return self.aliases[key]
         return None
 
     def load_user_file(self, path: Path) -> None:
@@ -194,15 +190,9 @@ class EntityMatcher:
 
     def _norm(self, token: str) -> str:
         low = token.lower()
-        if low in self.first_tokens:
-            return low
-        for prefix in CLITIC_PREFIXES:
-            if low.startswith(prefix):
-                rest = low[len(prefix) :]
-                if rest in self.first_tokens:
-                    return rest
-                if prefix.endswith("لل") and "ال" + rest in self.first_tokens:
-                    return "ال" + rest  # للراجحي = ل + الراجحي
+        for _, word in clitic_variants(low):  # للراجحي reads as ل + الراجحي
+            if word in self.first_tokens:
+                return word
         return low
 
 

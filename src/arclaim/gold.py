@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lexicon import load_json
+from .models import CLAIM_KINDS
 
-KINDS = {"money", "percent", "pp", "power", "energy", "mass", "volume", "count"}
+KINDS = CLAIM_KINDS
 UNITS_BY_KIND = {
     "percent": {"%"}, "pp": {"pp"}, "power": {"W"}, "energy": {"Wh"}, "mass": {"t", "oz"},
     "volume": {"bbl", "m3", "cf"}, "count": {"count"},

@@ -100,7 +100,7 @@ class PhraseIndex:
         """(chars of clitic skipped, first word, max phrase length) for each reading of `word`."""
         cached = self._heads.get(word)
         if cached is None:
-            cached = tuple((skip, head, self.longest[head]) for skip, head in _clitic_variants(word)
+            cached = tuple((skip, head, self.longest[head]) for skip, head in clitic_variants(word)
                            if head in self.longest)
             if len(self._heads) < 200_000:
                 self._heads[word] = cached
@@ -130,7 +130,7 @@ class PhraseIndex:
             i += n
 
 
-def _clitic_variants(word: str):
+def clitic_variants(word: str):
     """(chars stripped, remaining word): the word itself first, then without each clitic prefix."""
     yield 0, word
     if word[:1] not in "وفبلكا":
@@ -140,6 +140,20 @@ def _clitic_variants(word: str):
             yield len(prefix), word[len(prefix) :]
             if prefix.endswith("لل"):
                 yield len(prefix) - 2, "ال" + word[len(prefix) :]
+
+
+_CLITIC_RE = re.compile("^" + CLITIC)
+
+
+def strip_clitics(word: str) -> str:
+    """The word without leading و ف ب ل ك ال, keeping at least two letters."""
+    rest = word[_CLITIC_RE.match(word).end() :]
+    return rest if len(rest) >= 2 else word
+
+
+def word_in(word: str, words) -> bool:
+    """`word`, or `word` without its clitics, is in `words`."""
+    return word in words or strip_clitics(word) in words
 
 
 class Lexicon:

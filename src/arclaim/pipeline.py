@@ -13,13 +13,13 @@ from pathlib import Path
 
 from .claims import ClaimAssembler, ClaimParts, metric_model_input
 from .entities import EntityMatch, EntityMatcher, Gazetteer
-from .lexicon import TOKEN_RE, _clitic_variants, load_json
+from .lexicon import TOKEN_RE, clitic_variants, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
 from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
 from .quantities import QuantityParser, RawQuantity
 from .sentences import SentenceIndex
-from .stance import StanceLexicon, StanceModel, combine, direction_signal, model_input
+from .stance import MODEL_DIR, StanceLexicon, StanceModel, combine, direction_signal, model_input
 from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
@@ -81,15 +81,8 @@ class Extractor:
     def model(self) -> StanceModel | None:
         if self._model is None:
             choice = self.config.stance_model
-            if choice is None:
-                self._model = False
-            else:
-                path = None if choice == "auto" else Path(choice)
-                if path is None:
-                    from .stance import MODEL_DIR
-
-                    path = MODEL_DIR
-                self._model = StanceModel(path) if StanceModel.available(path) else False
+            path = MODEL_DIR if choice == "auto" else Path(choice) if choice else None
+            self._model = StanceModel(path) if path and StanceModel.available(path) else False
         return self._model or None
 
     def extract(self, text: str, doc_id: str = "-") -> list[Claim]:
@@ -100,11 +93,11 @@ class Extractor:
         norm = normalize(text, MATCH_OPTIONS)
         ntext = norm.text
         raw = self.quantities.parse(ntext, self.numerals.find(ntext))
-        self._inherit_currency(ntext, raw)
+        index = SentenceIndex(ntext)
+        self._inherit_currency(index, raw)
         wanted = [q for q in raw if q.is_claim_kind or self.config.all_quantities]
         if not wanted:
             return Analysis([], [], norm)
-        index = SentenceIndex(ntext)
         entities_of: dict[int, list] = {}
         for q in wanted:
             s = index.at(q.start)
@@ -116,8 +109,8 @@ class Extractor:
                                         entities_of, topic)
         by_q = {id(p.quantity): p for p in parts}
         self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
-        frames = self.stance_lexicon.frames(ntext)
-        headings = _heading_starts(ntext)
+        frames = _Frames(self.stance_lexicon.frames(ntext), _heading_starts(ntext))
+        headings = frames.headings
         claims: list[Claim] = []
         lex_scores: list[float] = []
         sentences_for_model: list[str] = []
@@ -140,6 +133,8 @@ class Extractor:
                 stance_features.append({})
                 sentences_for_model.append("")
         model = self.model if claims else None
+        weight = self.config.stance_weight if self.config.stance_weight is not None else (model.weight if model else 0.0)
+        threshold = self.stance_lexicon.weights.get("threshold", 0.25)
         cats: list = [None] * len(claims)
         if model is not None:
             todo = [i for i, c in enumerate(claims) if c.quantity.kind in CLAIM_KINDS and sentences_for_model[i].strip()]
@@ -148,8 +143,7 @@ class Extractor:
         for claim, lex, cat in zip(claims, lex_scores, cats):
             if claim.quantity.kind not in CLAIM_KINDS:
                 continue
-            weight = self.config.stance_weight if self.config.stance_weight is not None else (model.weight if model else 0.0)
-            result = combine(lex, cat, weight, self.stance_lexicon.weights.get("threshold", 0.25))
+            result = combine(lex, cat, weight, threshold)
             claim.stance = result.label
             claim.stance_score = result.score
         if self.reference is not None:
@@ -245,13 +239,13 @@ class Extractor:
         first line names its topic, so there the word is taken as the name."""
         weak = self.gazetteer.weak_aliases
         for m in TOKEN_RE.finditer(ntext, 0, end):
-            for skip, word in _clitic_variants(m.group().lower()):
+            for skip, word in clitic_variants(m.group().lower()):
                 name = weak.get(word)
                 if name is not None:
                     return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
         return None
 
-    def _stance_features(self, ntext: str, p: ClaimParts, frames: list[tuple[int, int]], headings: list[int],
+    def _stance_features(self, ntext: str, p: ClaimParts, frames: "_Frames", headings: list[int],
                          cache: dict) -> dict[str, float]:
         """The lexicon's evidence for one claim: cues of its sentence, its direction weighed by its
         metric (flipped under negation), the frame above it, and the whole document's cues."""
@@ -259,27 +253,27 @@ class Extractor:
         s = p.sentence
         key = (s.start, s.end)
         if key not in cache:  # once per sentence: a long sentence with many figures stays linear
-            cache[key] = (lex.cue_score(ntext, s.start, s.end), _frame_scope(frames, headings, s.start, s.end))
+            cache[key] = (lex.cue_score(ntext, s.start, s.end), frames.scope(s.start, s.end))
         cues, frame = cache[key]
         signal = direction_signal(p.direction, p.metric)
         if signal and lex.negated_claim(ntext, s.start, p.quantity.start):
             signal = -signal
         if "document" not in cache:  # the whole text's cues: only when the tuned weights use them
-            cache["document"] = (lex.cue_score(ntext, 0, len(ntext)) + sum(side for _, side in frames)
+            cache["document"] = (lex.cue_score(ntext, 0, len(ntext)) + sum(frames.sides)
                                  if lex.weights.get("document") else 0.0)
         return {"cues": cues, "direction": signal, "frame": frame, "document": cache["document"]}
 
-    def _inherit_currency(self, ntext: str, raw: list[RawQuantity]) -> None:
-        """A bare scaled number takes the currency of a money amount in its sentence."""
-        money = [q for q in raw if q.kind == "money"]
-        if not money:
-            return
-        index = SentenceIndex(ntext)
+    @staticmethod
+    def _inherit_currency(index: SentenceIndex, raw: list[RawQuantity]) -> None:
+        """A bare scaled number takes the currency of the nearest money amount in its sentence."""
         money_by_sentence: dict[int, list[RawQuantity]] = {}
-        for m in money:
-            s = index.at(m.start)
+        for m in raw:
+            s = index.at(m.start) if m.kind == "money" else None
             if s is not None:
                 money_by_sentence.setdefault(s.index, []).append(m)
+        if not money_by_sentence:
+            return
+        starts = {i: [m.start for m in ms] for i, ms in money_by_sentence.items()}
         for q in raw:
             if q.kind != "number" or not q.scaled:
                 continue
@@ -287,7 +281,7 @@ class Extractor:
             same = money_by_sentence.get(s.index) if s is not None else None
             if not same:
                 continue
-            i = bisect_left([m.start for m in same], q.start) if len(same) < 64 else bisect_left(_starts(same), q.start)
+            i = bisect_left(starts[s.index], q.start)
             near = [same[k] for k in (i - 1, i) if 0 <= k < len(same)]
             nearest = min(near, key=lambda m: abs(m.start - q.start))
             q.kind, q.unit, q.inherited_unit = "money", nearest.unit, True
@@ -306,10 +300,6 @@ def _heading_starts(text: str) -> list[int]:
     return starts
 
 
-def _starts(items) -> list[int]:
-    return [m.start for m in items]
-
-
 def _heading_above(text: str, headings: list[int], pos: int) -> str:
     i = bisect_left(headings, pos)
     if i == 0:
@@ -319,20 +309,26 @@ def _heading_above(text: str, headings: list[int], pos: int) -> str:
     return text[h : end if end >= 0 else len(text)].strip()
 
 
-def _frame_scope(frames: list[tuple[int, int]], headings: list[int], start: int, end: int) -> int:
-    """Side of the frame governing [start, end): the last frame inside it, else the last frame
-    above it unless a heading came between (a new section without a frame ends the scope)."""
-    positions = [pos for pos, _ in frames]
-    i = bisect_left(positions, end) - 1
-    if i < 0:
-        return 0
-    pos, side = frames[i]
-    if pos >= start:
-        return side
-    h = bisect_right(headings, pos)
-    if h < len(headings) and headings[h] <= start:
-        return 0
-    return side
+class _Frames:
+    """A document's framing phrases (position, side) and heading starts, sorted, for scope lookups."""
+
+    def __init__(self, frames: list[tuple[int, int]], headings: list[int]):
+        self.positions = [pos for pos, _ in frames]
+        self.sides = [side for _, side in frames]
+        self.headings = headings
+
+    def scope(self, start: int, end: int) -> int:
+        """Side of the frame governing [start, end): the last frame inside it, else the last frame
+        above it unless a heading came between (a new section without a frame ends the scope)."""
+        i = bisect_left(self.positions, end) - 1
+        if i < 0:
+            return 0
+        if self.positions[i] >= start:
+            return self.sides[i]
+        h = bisect_right(self.headings, self.positions[i])
+        if h < len(self.headings) and self.headings[h] <= start:
+            return 0
+        return self.sides[i]
 
 
 def _unique_entities(entities) -> list[Entity]:

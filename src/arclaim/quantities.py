@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lexicon import Lexicon, fold, lexicon, load_json
+from .lexicon import Lexicon, fold, lexicon, load_json, word_in
+from .models import CLAIM_KINDS
 from .numerals import DIGITS_RE, Numeral, _squash
 
 DATE_RE = regex.compile(
@@ -54,7 +55,7 @@ class RawQuantity:
 
     @property
     def is_claim_kind(self) -> bool:
-        return self.kind in {"money", "percent", "pp", "power", "energy", "mass", "volume", "count"}
+        return self.kind in CLAIM_KINDS
 
 
 class QuantityParser:
@@ -324,13 +325,13 @@ class QuantityParser:
                     q.end = ys.end()
                     q.kind = "year"
                     return
-                if prev and _word_in(prev, lex.year_cues):
+                if prev and word_in(prev, lex.year_cues):
                     q.kind = "year"
                     return
                 if 1900 <= v <= 2100:
                     q.kind = "year"  # a year-like integer with no unit is a year, even before a noun
                     return
-        if prev and _word_in(prev, {"نسبه"}):
+        if prev and word_in(prev, {"نسبه"}):
             q.kind, q.unit = "percent", "%"
             return
         latin_prev = LATIN_BEFORE_RE.search(text[max(0, q.start - 20) : q.start])
@@ -391,14 +392,14 @@ class QuantityParser:
         last = words[-1] if words else ""
         if joiner == "و":
             # بين 5 و7 مليارات; or a bare first number sharing the second's unit: 25 و50 نقطة اساس
-            return _word_in(last, self.lex.range_between) or (a.kind == "number" and not a.scaled)
+            return word_in(last, self.lex.range_between) or (a.kind == "number" and not a.scaled)
         if joiner in ("-", "–", "—"):
             return a.kind != "count" or a.counted is None
-        return _word_in(last, self.lex.range_from) or _word_in(last, {"تتراوح", "يتراوح"})
+        return word_in(last, self.lex.range_from) or word_in(last, {"تتراوح", "يتراوح"})
 
     def _movement_before(self, text: str, start: int) -> bool:
         words = text[max(0, start - 60) : start].split()[-6:]
-        return any(_word_in(w, self.lex.movement_verbs) for w in words)
+        return any(word_in(w, self.lex.movement_verbs) for w in words)
 
     @staticmethod
     def _inherit(a: RawQuantity, b: RawQuantity) -> None:
@@ -441,21 +442,6 @@ class QuantityParser:
 def _prev_word(text: str, pos: int) -> str | None:
     m = PREV_WORD_RE.search(text[max(0, pos - 30) : pos])
     return m.group(1) if m else None
-
-
-_CLITIC_RE = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بلك])?")
-
-
-def _word_in(word: str, words: set[str] | frozenset[str]) -> bool:
-    """`word` or `word` without its clitics is in `words`."""
-    return word in words or _strip_clitics(word) in words
-
-
-def _strip_clitics(word: str) -> str:
-    """The word without leading و ف ب ل ك ال, keeping at least two letters."""
-    m = _CLITIC_RE.match(word)
-    rest = word[m.end() :] if m else word
-    return rest if len(rest) >= 2 else word
 
 
 __all__ = ["QuantityParser", "RawQuantity", "DIGITS_RE"]

@@ -12,14 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
 
 from .lexicon import PhraseIndex, fold, load_json
 from .textcat import TrainedTextcat, model_dir
 
 # Metrics where a rise is bad news.
 INVERTED_METRICS = {"debt", "inflation", "interest_rate", "liquidations", "budget"}
-HEADING_RE = regex.compile(r"^\s*(?:[-•*#]+\s*)?(?:\d{1,2}\s*[.)\-–:]\s*)?(?P<body>[^\n]{1,80}?)\s*[:：]?\s*$")
 MODEL_DIR = model_dir("stance")
 LABELS = ("bull", "bear", "neutral")
 
