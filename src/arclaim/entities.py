@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 from spacy.matcher import PhraseMatcher
+import numpy
+from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
 from .lexicon import clitic_variants, load_json
@@ -148,6 +150,7 @@ class EntityMatcher:
             if words:
                 self.pending.setdefault(words[0], []).append((name, words))
         self.first_tokens: set[str] = set(self.pending)
+        self.norm_of: dict[int, int] = {}  # ORTH id -> NORM id, filled as words are first seen
 
     def _add_patterns(self, first_words: set[str]) -> None:
         for first in first_words:
@@ -159,13 +162,7 @@ class EntityMatcher:
         """Entities in `text[start:end]`, longest first where they overlap, in text order."""
         segment = text[start:end]
         doc = self.nlp.make_doc(segment)
-        firsts = set()
-        for tok in doc:
-            tok.norm_ = norm = self._norm(tok.text)
-            if norm in self.pending:
-                firsts.add(norm)
-        if firsts:
-            self._add_patterns(firsts)
+        self._set_norms(doc)
         found = []
         for match_id, s, e in self.matcher(doc):
             name = self.nlp.vocab.strings[match_id]
@@ -187,6 +184,19 @@ class EntityMatcher:
                 continue
             kept.append(m)
         return kept
+
+    def _set_norms(self, doc: Doc) -> None:
+        """Set every token's NORM in one array write; a word type's NORM is computed once (and the
+        patterns starting with it are added then). Token-level, so matchers with other gazetteers
+        sharing the vocab never see each other's norms."""
+        orths = doc.to_array(ORTH).tolist()
+        norms = self.norm_of
+        for orth in set(orths).difference(norms):
+            norm = self._norm(self.nlp.vocab.strings[orth])
+            norms[orth] = self.nlp.vocab.strings.add(norm)
+            if norm in self.pending:
+                self._add_patterns({norm})
+        doc.from_array([NORM], numpy.array([norms[o] for o in orths], dtype="uint64"))
 
     def _norm(self, token: str) -> str:
         low = token.lower()

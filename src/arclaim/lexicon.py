@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ class PhraseIndex:
                 self.phrases.setdefault(" ".join(words), value)
                 self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
         self._heads: dict[str, tuple[tuple[int, str, int], ...]] = {}
+        self._last_heads: tuple[str, list[int]] | None = None
 
     def heads(self, word: str) -> tuple[tuple[int, str, int], ...]:
         """(chars of clitic skipped, first word, max phrase length) for each reading of `word`."""
@@ -107,27 +109,66 @@ class PhraseIndex:
         return cached
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
+        """Phrases made of the whole words inside text[start:end], left to right, longest first."""
         end = len(text) if end is None else end
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
-        if self.casefold:
-            tokens = [(s, e, w.lower()) for s, e, w in tokens]
-        i, n_tokens = 0, len(tokens)
-        while i < n_tokens:
+        words = text_words(text, self.casefold)
+        lo, hi = words.between(start, end)
+        heads_at = self._head_positions(text, words)
+        starts, ends, tokens = words.starts, words.ends, words.words
+        i = lo
+        for k in range(bisect_left(heads_at, lo), bisect_left(heads_at, hi)):
+            if heads_at[k] < i:
+                continue  # inside the previous match
+            i = heads_at[k]
             best = None
-            for skip, head, most in self.heads(tokens[i][2]):
-                for n in range(min(most, n_tokens - i), 0, -1):
+            for skip, head, most in self.heads(tokens[i]):
+                for n in range(min(most, hi - i), 0, -1):
                     if best is not None and n <= best[0]:
                         break
-                    phrase = head if n == 1 else head + " " + " ".join(t[2] for t in tokens[i + 1 : i + n])
+                    phrase = head if n == 1 else head + " " + " ".join(tokens[i + 1 : i + n])
                     if phrase in self.phrases:
                         best = (n, phrase, skip)
                         break
             if best is None:
-                i += 1
                 continue
             n, phrase, skip = best
-            yield PhraseMatch(tokens[i][0] + skip, tokens[i + n - 1][1], phrase, self.phrases[phrase])
+            yield PhraseMatch(starts[i] + skip, ends[i + n - 1], phrase, self.phrases[phrase])
             i += n
+
+    def _head_positions(self, text: str, words: "TextWords") -> list[int]:
+        """Indices of the words that can begin a phrase; kept for the last text, which callers
+        scan many times in overlapping windows."""
+        last = self._last_heads
+        if last is None or last[0] is not text:
+            heads = self.heads
+            last = self._last_heads = (text, [i for i, w in enumerate(words.words) if heads(w)])
+        return last[1]
+
+
+@dataclass(frozen=True)
+class TextWords:
+    """The letter-word tokens of one text, as parallel lists, for repeated range lookups."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+    def between(self, start: int, end: int) -> tuple[int, int]:
+        """Index range of the words lying wholly inside text[start:end]."""
+        return bisect_left(self.starts, start), bisect_right(self.ends, end)
+
+
+@lru_cache(maxsize=8)
+def text_words(text: str, casefold: bool = False) -> TextWords:
+    """Tokenize a text once: every cue lexicon scans the same sentences of a document."""
+    starts, ends, words = [], [], []
+    for m in TOKEN_RE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(m.group())
+    if casefold:
+        words = [w.lower() for w in words]
+    return TextWords(starts, ends, words)
 
 
 def clitic_variants(word: str):

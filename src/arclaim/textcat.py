@@ -45,8 +45,12 @@ class TrainedTextcat:
         self.nlp = nlp
 
     def predict(self, texts: list[str]) -> list[dict[str, float]]:
-        docs = self.component.pipe(self.nlp.tokenizer.pipe(texts))
-        return [dict(doc.cats) for doc in docs]
+        """Label scores per text; one model call for the whole list (no per-doc annotation pass)."""
+        if not texts:
+            return []
+        scores = self.component.predict([self.nlp.make_doc(t) for t in texts])
+        labels = self.component.labels
+        return [dict(zip(labels, map(float, row))) for row in scores.tolist()]
 
     @staticmethod
     def available(path: Path) -> bool:
