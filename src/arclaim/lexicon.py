@@ -301,7 +301,7 @@ class Lexicon:
         self.symbol_after_re = re.compile(r"[ \t]?(?P<sym>" + sym_alt + r")(?![^\W_])")
         cur_syms = sorted(self.currency_symbols, key=len, reverse=True)
         self.symbol_before_re = re.compile(
-            r"(?:^|(?<=[\W_]))(?P<sym>" + "|".join(re.escape(s) for s in cur_syms) + r")[ \t]?$"
+            r"(?:^|(?<=[\W_]))(?P<sym>" + "|".join(re.escape(s) for s in cur_syms) + r")[ \t]?\Z"
         )
 
 

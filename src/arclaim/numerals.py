@@ -144,7 +144,8 @@ class NumeralFinder:
             value *= scale_value
             scaled = True
         sign = 0
-        if start > 0 and text[start - 1] in "+-" and (start < 2 or not text[start - 2].isalnum()):
+        # after a letter, a digit or % the dash joins a range (4.00%-4.25%), it is not a sign
+        if start > 0 and text[start - 1] in "+-" and (start < 2 or not (text[start - 2].isalnum() or text[start - 2] == "%")):
             sign = 1 if text[start - 1] == "+" else -1
             start -= 1  # the sign is part of the figure: -120 مليون دولار
             value *= sign

@@ -24,12 +24,12 @@ YEAR_SUFFIX_RE = regex.compile(r"\s?(?:م|هـ|ه)(?![\p{L}])")
 # Joiners are written folded (ى -> ي), as the text they run on.
 JOIN_RE = regex.compile(r"[ \t]*(?P<j>و|الي|ل|حتي|لحد|لغايه|-|–|—|to)[ \t]*")
 ONE_AFTER_RE = regex.compile(r"\s+(?:واحده|واحد)")
-LAST_WORD_RE = regex.compile(r"(?:^|(?<=\s))(?P<w>\p{L}+)[ \t]?$")
+LAST_WORD_RE = regex.compile(r"(?:^|(?<=\s))(?P<w>\p{L}+)[ \t]?\Z")  # \Z: `$` would also match before a final newline
 OF_RE = regex.compile(r"[ \t]+من[ \t]+")
 YEAR_AFTER_RE = regex.compile(r"[ \t,]*((?:19|20)\d{2})(?!\d)")
-LATIN_BEFORE_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[ \t]*$")
-PREV_WORD_RE = regex.compile(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}$")
-PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?$")
+LATIN_BEFORE_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[ \t]*\Z")
+PREV_WORD_RE = regex.compile(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}\Z")
+PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?\Z")
 
 
 @dataclass
@@ -247,11 +247,15 @@ class QuantityParser:
 
     def _document_currencies(self, text: str, qs: list[RawQuantity]) -> None:
         """Bare ريال/دينار/درهم take the currency the document names: a qualifier written elsewhere
-        in it (ريال قطري), else the country it talks about. A user's --currency-default wins."""
+        in it (ريال قطري), else the country it talks about. A user's --currency-default wins.
+        Words without a country context in currencies.json (دولار) keep their default: a bare
+        دولار is the US dollar even in a text that also quotes the Taiwan dollar."""
         bare: dict[str, list[RawQuantity]] = {}
         qualified: dict[str, set[str]] = {}
         for q in qs:
             if q.kind != "money" or q.currency_word is None or q.currency_word in self.currency_defaults:
+                continue
+            if q.currency_word not in self.currency_context:
                 continue
             if q.qualified:
                 qualified.setdefault(q.currency_word, set()).add(q.unit)
@@ -325,10 +329,8 @@ class QuantityParser:
                     q.end = ys.end()
                     q.kind = "year"
                     return
-                if prev and word_in(prev, lex.year_cues):
-                    q.kind = "year"
-                    return
-                if 1900 <= v <= 2100:
+                counted = 1900 <= v <= 2100 and self._bounded_count(text, q, nxt_word)
+                if not counted and (prev and word_in(prev, lex.year_cues) or 1900 <= v <= 2100):
                     q.kind = "year"  # a year-like integer with no unit is a year, even before a noun
                     return
         if prev and word_in(prev, {"نسبه"}):
@@ -340,6 +342,13 @@ class QuantityParser:
             q.end = nxt.end()
             q.counted = (nxt.start("w"), nxt.end())  # resolved against the original text later
             return
+
+    def _bounded_count(self, text: str, q: RawQuantity, nxt_word: str | None) -> bool:
+        """`أكثر من 2000 وظيفة`: a bound cue right before and a counted noun after make a year-like
+        integer a count; years take no bound (`بعد 2025` is a year, not a quantity)."""
+        if not nxt_word or not self._is_counted(nxt_word):
+            return False
+        return self.lex.bound_before_re.search(text[max(0, q.start - 40) : q.start]) is not None
 
     def _is_counted(self, word: str) -> bool:
         if len(word) < 2 or word in self.stopwords:
@@ -395,7 +404,9 @@ class QuantityParser:
             return word_in(last, self.lex.range_between) or (a.kind == "number" and not a.scaled)
         if joiner in ("-", "–", "—"):
             return a.kind != "count" or a.counted is None
-        return word_in(last, self.lex.range_from) or word_in(last, {"تتراوح", "يتراوح"})
+        if word_in(last, self.lex.range_from) or word_in(last, {"تتراوح", "يتراوح"}):
+            return True
+        return a.kind == "number" and not a.scaled  # ٢ إلى ٣ نقاط مئوية: a bare first number shares the unit
 
     def _movement_before(self, text: str, start: int) -> bool:
         words = text[max(0, start - 60) : start].split()[-6:]
