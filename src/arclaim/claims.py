@@ -37,6 +37,11 @@ TYPE_BONUS = {
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
+# A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
+MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+CHANGE_KINDS = ("percent", "pp")
+MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
+MOVE_REACH_ENDPOINT = 150
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
 
 
@@ -129,8 +134,8 @@ class ClaimAssembler:
             sent = index.at(q.start) or Sentence(q.start, q.end, -1)
             clause = index.clause(q.start, sent) if sent.index >= 0 else (q.start, q.end)
             ents = entities_of.get(sent.index, [])
-            metric = self._metric(text, q, sent, clause)
-            direction = self._direction(text, q, clause)
+            direction = self._direction(text, q, sent, clause, ents)
+            metric = self._metric(text, q, sent, clause, direction)
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
             subject = self._subject(text, q, sent, clause, ents, metric,
@@ -143,7 +148,8 @@ class ClaimAssembler:
 
     # ---------------------------------------------------------------- metric
 
-    def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> str | None:
+    def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                direction: str | None) -> str | None:
         best, best_score = None, None
         for m in _near(self._matches(self.metric_index, text, sent.start, sent.end), q.start, q.end):
             metric = m.value
@@ -163,33 +169,49 @@ class ClaimAssembler:
             if best_score is None or score < best_score:
                 best, best_score = metric, score
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
-                and PRICE_WORDS.search(text, clause[0], q.start) and self._direction(text, q, clause)):
+                and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
         if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
             best = "capacity_target"
-        if best is None and q.kind == "percent" and self._direction(text, q, clause):
+        if best is None and q.kind == "percent" and direction:
             best = "price_change"
         return best
 
     # ------------------------------------------------------------- direction
 
-    def _direction(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> str | None:
+    def _direction(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                   ents: list[EntityMatch]) -> str | None:
+        """The side of the nearest movement cue that may govern the figure. A cue inside a name
+        (طلعت in طلعت مصطفى) is no cue."""
         if q.sign:
             return "up" if q.sign > 0 else "down"
+        before_limit = self._direction_reach(text, q, sent)
+        lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
         best, best_dist = None, None
-        for m in _near(self._matches(self.direction_index, text, clause[0], clause[1]), q.start, q.end):
+        for m in _near(self._matches(self.direction_index, text, sent.start, sent.end), q.start, q.end):
             side = m.value
-            if m.start >= q.start and m.end <= q.end:
+            if not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
+                continue
+            if any(e.start <= m.start < e.end for e in ents):
                 continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
-            # a change (%, pp) takes a movement cue from its clause; a level only from a verb
-            # right before it: ارتفعت الايرادات الي 14 مليار
-            limit = 80 if q.kind in ("percent", "pp") else (60 if m.end <= q.start else 10)
+            limit = before_limit if m.end <= q.start else (80 if q.kind in CHANGE_KINDS else 10)
             if dist > limit:
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best
+
+    @staticmethod
+    def _direction_reach(text: str, q: RawQuantity, sent: Sentence) -> int:
+        """How far before a figure (in characters) a movement cue may stand. A level takes a cue only
+        from a verb right before it in its clause (ارتفعت الايرادات الي 14 مليار); a change (%, pp)
+        reaches further, across commas; the end point of a stated move (خفض الفائدة 200 نقطة اساس
+        ليصل العائد الي 24%, تراجع ... من 14.9%) and a change in points, which always is a move,
+        reach furthest."""
+        if q.kind == "pp" or MOVE_ENDPOINT_RE.search(text, max(sent.start, q.start - 40), q.start):
+            return MOVE_REACH_ENDPOINT
+        return MOVE_REACH_DEFAULT if q.kind in CHANGE_KINDS else 60
 
     # --------------------------------------------------------------- subject
 
