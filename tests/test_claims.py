@@ -31,3 +31,28 @@ def claim_for(extractor, text: str, surface: str):
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
+
+
+@pytest.mark.parametrize("text,surface,year", [
+    # a figure before a comparison base does not take the base's year
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "12 مليار ريال", None),
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "10 مليارات ريال", 2023),
+    # a current level takes no year from elsewhere in its sentence
+    ("تخطط الشركة للوصول إلى 50 جيجاوات بحلول 2032 مقارنة بنحو 20 جيجاوات حالياً", "20 جيجاوات", None),
+    ("تخطط الشركة للوصول إلى 50 جيجاوات بحلول 2032 مقارنة بنحو 20 جيجاوات حالياً", "50 جيجاوات", 2032),
+    # a year after another figure is that figure's year
+    ("تنتج الشركة 3 ملايين طن سنوياً وتستهدف 5 ملايين طن بحلول 2029", "3 ملايين طن", None),
+    # منذ بداية السنة is the year to date, not a starting point
+    ("صعد المؤشر 7% منذ بداية 2026", "7%", 2026),
+    ("صعد المؤشر 7% منذ 2020", "7%", None),
+])
+def test_year(extractor, text, surface, year):
+    assert claim_for(extractor, text, surface).year == year
+
+
+def test_year_of_a_sentence_that_refers_back_to_the_period(extractor):
+    text = ("ارتفع صافي ربح الشركة في الربع الثالث من 2026 إلى 5 مليارات ريال، مقارنة بالفترة المماثلة من 2025.\n"
+            "وبلغت الإيرادات خلال الربع 20 مليار ريال.\n"
+            "ويبلغ عدد موظفيها 9 آلاف موظف.")
+    assert claim_for(extractor, text, "20 مليار ريال").year == 2026
+    assert claim_for(extractor, text, "9 آلاف موظف").year is None

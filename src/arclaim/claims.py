@@ -36,6 +36,7 @@ TYPE_BONUS = {
 }
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
+WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
@@ -114,6 +115,9 @@ class ClaimAssembler:
         self.direction_index = PhraseIndex(self.direction_of)
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
+        self.present_cues = {fold(w) for w in time["present_cues"]}
+        self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
+        self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
                  entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
@@ -123,11 +127,12 @@ class ClaimAssembler:
         self._found: dict[tuple[int, int, int], list] = {}  # phrase matches per (index, start, end)
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
         years_by_sentence: dict[int, list[RawQuantity]] = {}
-        for q in quantities:
-            if q.kind == "year":
-                s = index.at(q.start)
-                if s is not None:
-                    years_by_sentence.setdefault(s.index, []).append(q)
+        doc_years = sorted((q for q in quantities if q.kind == "year"), key=lambda y: y.start)
+        self._figure_starts = sorted(q.start for q in quantities if q.is_claim_kind)
+        for q in doc_years:
+            s = index.at(q.start)
+            if s is not None:
+                years_by_sentence.setdefault(s.index, []).append(q)
         for q in quantities:
             if not q.is_claim_kind:
                 continue
@@ -142,7 +147,7 @@ class ClaimAssembler:
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
-            year = self._year(text, q, clause, years_by_sentence.get(sent.index, []))
+            year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
         return out
 
@@ -278,22 +283,55 @@ class ClaimAssembler:
 
     # ------------------------------------------------------------------ year
 
-    def _year(self, text: str, q: RawQuantity, clause: tuple[int, int], years: list[RawQuantity]) -> int | None:
-        """The nearest year of the clause (or, further off, of the sentence) that is not a comparison base."""
+    def _year(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+              years: list[RawQuantity], doc_years: list[RawQuantity]) -> int | None:
+        """The nearest year of the clause (or, further off, of the sentence) that is not a comparison
+        base; none for a current level (78 جيجاواط حالياً); else, when the sentence refers back to the
+        post's period (خلال الربع، العام نفسه), the last year named before the sentence."""
+        if self._is_current(text, q):
+            return None
         best, best_dist = None, None
         for y in _near(years, q.start, q.end):
-            before = text[max(0, y.start - 25) : y.start].split()
-            if any(word_in(w, self.base_year_cues) for w in before[-2:]):
-                continue  # منذ 2023, مقارنة بـ2024: a starting point or a base, not the claim's year
+            if self._is_base_year(text, y) or (y.start >= q.end and self._has_base_cue(text, q.end, y.start)):
+                continue  # منذ 2023; 409 مليارات مقارنة مع 441 في الفترة نفسها من 2024: the base's year
+            if y.start >= q.end and self._figure_between(q.end, y.start):
+                continue  # من 77 الي 142 مليون طن بحلول 2030: a year after another figure is that figure's
             dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
                 dist += 200
             if best_dist is None or dist < best_dist:
                 best, best_dist = y, dist
+        if best is None and sent.index >= 0 and self._matches(self.period_index, text, sent.start, sent.end):
+            best = next((y for y in reversed(doc_years[: bisect_left([d.start for d in doc_years], sent.start)])
+                         if not self._is_base_year(text, y, window=4)), None)
         if best is None:
             return None
         value = int(best.value)
         return value if 1900 <= value <= 2100 else None
+
+    def _is_base_year(self, text: str, y: RawQuantity, window: int = 2) -> bool:
+        """A year within `window` words after a base cue (منذ 2023، مقارنة بـ2024) is a starting point
+        or a base, unless it is the start of the year to date (منذ بداية 2025)."""
+        before = WORD_RE.findall(text, max(0, y.start - 15 * window), y.start)[-window:]
+        if before and word_in(before[-1], self.ytd_words):
+            return False
+        return any(word_in(w, self.base_year_cues) for w in before)
+
+    def _figure_between(self, start: int, end: int) -> bool:
+        """Another claim figure begins in [start, end)."""
+        i = bisect_left(self._figure_starts, start)
+        return i < len(self._figure_starts) and self._figure_starts[i] < end
+
+    def _has_base_cue(self, text: str, start: int, end: int) -> bool:
+        """A base cue in text[start:end] that does not open a year to date (منذ بداية)."""
+        words = WORD_RE.findall(text, start, end)
+        return any(word_in(w, self.base_year_cues) and not (i + 1 < len(words) and word_in(words[i + 1], self.ytd_words))
+                   for i, w in enumerate(words))
+
+    def _is_current(self, text: str, q: RawQuantity) -> bool:
+        """A present-time word right after the figure: a level as it stands now."""
+        after = WORD_RE.findall(text, q.end, q.end + 20)
+        return any(word_in(w, self.present_cues) for w in after[:2])
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for
