@@ -56,3 +56,8 @@ def test_year_of_a_sentence_that_refers_back_to_the_period(extractor):
             "ويبلغ عدد موظفيها 9 آلاف موظف.")
     assert claim_for(extractor, text, "20 مليار ريال").year == 2026
     assert claim_for(extractor, text, "9 آلاف موظف").year is None
+
+
+def test_inflation_is_the_countrys_not_its_central_banks(extractor):
+    text = "قال البنك المركزي المصري إن التضخم السنوي تباطأ إلى 11% الشهر الماضي."
+    assert claim_for(extractor, text, "11%").subject == "Egypt"

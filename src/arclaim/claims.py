@@ -25,6 +25,7 @@ COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "reve
                    "capacity_target"}
 MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
+COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget"}  # always about a country, never its central bank
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
 TYPE_BONUS = {
@@ -95,6 +96,7 @@ class ClaimAssembler:
 
     def __init__(self, currency_countries: dict | None = None) -> None:
         self.currency_countries = currency_countries or {}  # ISO code -> EntityInfo of its country
+        self.countries = {info.name: info for info in self.currency_countries.values()}
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
         self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
@@ -147,6 +149,7 @@ class ClaimAssembler:
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
+            subject = self._country_of_bank(subject, metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
         return out
@@ -258,6 +261,14 @@ class ClaimAssembler:
             if best_score is None or score > best_score:
                 best, best_score = cand, score
         return best
+
+    def _country_of_bank(self, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
+        """Inflation, GDP, trade and the budget are the country's, not its central bank's, even when
+        the bank reports them (the guidelines: the country whose inflation it is)."""
+        if subject is None or metric not in COUNTRY_METRICS or subject.info.type != "CENTRAL_BANK":
+            return subject
+        country = self.countries.get(subject.info.country or "")
+        return EntityMatch(country, subject.start, subject.end, -1, -1) if country is not None else subject
 
     def _currency_country(self, q: RawQuantity) -> EntityMatch | None:
         """An amount in a local currency is about that currency's country when nothing better is known."""
