@@ -25,6 +25,7 @@ COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "reve
                    "capacity_target"}
 MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
+COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget"}  # always about a country, never its central bank
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
 TYPE_BONUS = {
@@ -36,7 +37,13 @@ TYPE_BONUS = {
 }
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
+WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
+# A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
+MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+CHANGE_KINDS = ("percent", "pp")
+MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
+MOVE_REACH_ENDPOINT = 150
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
 
 
@@ -89,6 +96,7 @@ class ClaimAssembler:
 
     def __init__(self, currency_countries: dict | None = None) -> None:
         self.currency_countries = currency_countries or {}  # ISO code -> EntityInfo of its country
+        self.countries = {info.name: info for info in self.currency_countries.values()}
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
         self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
@@ -109,6 +117,9 @@ class ClaimAssembler:
         self.direction_index = PhraseIndex(self.direction_of)
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
+        self.present_cues = {fold(w) for w in time["present_cues"]}
+        self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
+        self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
                  entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
@@ -118,32 +129,35 @@ class ClaimAssembler:
         self._found: dict[tuple[int, int, int], list] = {}  # phrase matches per (index, start, end)
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
         years_by_sentence: dict[int, list[RawQuantity]] = {}
-        for q in quantities:
-            if q.kind == "year":
-                s = index.at(q.start)
-                if s is not None:
-                    years_by_sentence.setdefault(s.index, []).append(q)
+        doc_years = sorted((q for q in quantities if q.kind == "year"), key=lambda y: y.start)
+        self._figure_starts = sorted(q.start for q in quantities if q.is_claim_kind)
+        for q in doc_years:
+            s = index.at(q.start)
+            if s is not None:
+                years_by_sentence.setdefault(s.index, []).append(q)
         for q in quantities:
             if not q.is_claim_kind:
                 continue
             sent = index.at(q.start) or Sentence(q.start, q.end, -1)
             clause = index.clause(q.start, sent) if sent.index >= 0 else (q.start, q.end)
             ents = entities_of.get(sent.index, [])
-            metric = self._metric(text, q, sent, clause)
-            direction = self._direction(text, q, clause)
+            direction = self._direction(text, q, sent, clause, ents)
+            metric = self._metric(text, q, sent, clause, direction)
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
             subject = self._subject(text, q, sent, clause, ents, metric,
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
-            year = self._year(text, q, clause, years_by_sentence.get(sent.index, []))
+            subject = self._country_of_bank(subject, metric)
+            year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
         return out
 
     # ---------------------------------------------------------------- metric
 
-    def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> str | None:
+    def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                direction: str | None) -> str | None:
         best, best_score = None, None
         for m in _near(self._matches(self.metric_index, text, sent.start, sent.end), q.start, q.end):
             metric = m.value
@@ -163,33 +177,49 @@ class ClaimAssembler:
             if best_score is None or score < best_score:
                 best, best_score = metric, score
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
-                and PRICE_WORDS.search(text, clause[0], q.start) and self._direction(text, q, clause)):
+                and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
         if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
             best = "capacity_target"
-        if best is None and q.kind == "percent" and self._direction(text, q, clause):
+        if best is None and q.kind == "percent" and direction:
             best = "price_change"
         return best
 
     # ------------------------------------------------------------- direction
 
-    def _direction(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> str | None:
+    def _direction(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                   ents: list[EntityMatch]) -> str | None:
+        """The side of the nearest movement cue that may govern the figure. A cue inside a name
+        (طلعت in طلعت مصطفى) is no cue."""
         if q.sign:
             return "up" if q.sign > 0 else "down"
+        before_limit = self._direction_reach(text, q, sent)
+        lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
         best, best_dist = None, None
-        for m in _near(self._matches(self.direction_index, text, clause[0], clause[1]), q.start, q.end):
+        for m in _near(self._matches(self.direction_index, text, sent.start, sent.end), q.start, q.end):
             side = m.value
-            if m.start >= q.start and m.end <= q.end:
+            if not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
+                continue
+            if any(e.start <= m.start < e.end for e in ents):
                 continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
-            # a change (%, pp) takes a movement cue from its clause; a level only from a verb
-            # right before it: ارتفعت الايرادات الي 14 مليار
-            limit = 80 if q.kind in ("percent", "pp") else (60 if m.end <= q.start else 10)
+            limit = before_limit if m.end <= q.start else (80 if q.kind in CHANGE_KINDS else 10)
             if dist > limit:
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best
+
+    @staticmethod
+    def _direction_reach(text: str, q: RawQuantity, sent: Sentence) -> int:
+        """How far before a figure (in characters) a movement cue may stand. A level takes a cue only
+        from a verb right before it in its clause (ارتفعت الايرادات الي 14 مليار); a change (%, pp)
+        reaches further, across commas; the end point of a stated move (خفض الفائدة 200 نقطة اساس
+        ليصل العائد الي 24%, تراجع ... من 14.9%) and a change in points, which always is a move,
+        reach furthest."""
+        if q.kind == "pp" or MOVE_ENDPOINT_RE.search(text, max(sent.start, q.start - 40), q.start):
+            return MOVE_REACH_ENDPOINT
+        return MOVE_REACH_DEFAULT if q.kind in CHANGE_KINDS else 60
 
     # --------------------------------------------------------------- subject
 
@@ -232,6 +262,14 @@ class ClaimAssembler:
                 best, best_score = cand, score
         return best
 
+    def _country_of_bank(self, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
+        """Inflation, GDP, trade and the budget are the country's, not its central bank's, even when
+        the bank reports them (the guidelines: the country whose inflation it is)."""
+        if subject is None or metric not in COUNTRY_METRICS or subject.info.type != "CENTRAL_BANK":
+            return subject
+        country = self.countries.get(subject.info.country or "")
+        return EntityMatch(country, subject.start, subject.end, -1, -1) if country is not None else subject
+
     def _currency_country(self, q: RawQuantity) -> EntityMatch | None:
         """An amount in a local currency is about that currency's country when nothing better is known."""
         info = self.currency_countries.get(q.unit) if q.kind == "money" else None
@@ -256,22 +294,55 @@ class ClaimAssembler:
 
     # ------------------------------------------------------------------ year
 
-    def _year(self, text: str, q: RawQuantity, clause: tuple[int, int], years: list[RawQuantity]) -> int | None:
-        """The nearest year of the clause (or, further off, of the sentence) that is not a comparison base."""
+    def _year(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+              years: list[RawQuantity], doc_years: list[RawQuantity]) -> int | None:
+        """The nearest year of the clause (or, further off, of the sentence) that is not a comparison
+        base; none for a current level (78 جيجاواط حالياً); else, when the sentence refers back to the
+        post's period (خلال الربع، العام نفسه), the last year named before the sentence."""
+        if self._is_current(text, q):
+            return None
         best, best_dist = None, None
         for y in _near(years, q.start, q.end):
-            before = text[max(0, y.start - 25) : y.start].split()
-            if any(word_in(w, self.base_year_cues) for w in before[-2:]):
-                continue  # منذ 2023, مقارنة بـ2024: a starting point or a base, not the claim's year
+            if self._is_base_year(text, y) or (y.start >= q.end and self._has_base_cue(text, q.end, y.start)):
+                continue  # منذ 2023; 409 مليارات مقارنة مع 441 في الفترة نفسها من 2024: the base's year
+            if y.start >= q.end and self._figure_between(q.end, y.start):
+                continue  # من 77 الي 142 مليون طن بحلول 2030: a year after another figure is that figure's
             dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
                 dist += 200
             if best_dist is None or dist < best_dist:
                 best, best_dist = y, dist
+        if best is None and sent.index >= 0 and self._matches(self.period_index, text, sent.start, sent.end):
+            best = next((y for y in reversed(doc_years[: bisect_left([d.start for d in doc_years], sent.start)])
+                         if not self._is_base_year(text, y, window=4)), None)
         if best is None:
             return None
         value = int(best.value)
         return value if 1900 <= value <= 2100 else None
+
+    def _is_base_year(self, text: str, y: RawQuantity, window: int = 2) -> bool:
+        """A year within `window` words after a base cue (منذ 2023، مقارنة بـ2024) is a starting point
+        or a base, unless it is the start of the year to date (منذ بداية 2025)."""
+        before = WORD_RE.findall(text, max(0, y.start - 15 * window), y.start)[-window:]
+        if before and word_in(before[-1], self.ytd_words):
+            return False
+        return any(word_in(w, self.base_year_cues) for w in before)
+
+    def _figure_between(self, start: int, end: int) -> bool:
+        """Another claim figure begins in [start, end)."""
+        i = bisect_left(self._figure_starts, start)
+        return i < len(self._figure_starts) and self._figure_starts[i] < end
+
+    def _has_base_cue(self, text: str, start: int, end: int) -> bool:
+        """A base cue in text[start:end] that does not open a year to date (منذ بداية)."""
+        words = WORD_RE.findall(text, start, end)
+        return any(word_in(w, self.base_year_cues) and not (i + 1 < len(words) and word_in(words[i + 1], self.ytd_words))
+                   for i, w in enumerate(words))
+
+    def _is_current(self, text: str, q: RawQuantity) -> bool:
+        """A present-time word right after the figure: a level as it stands now."""
+        after = WORD_RE.findall(text, q.end, q.end + 20)
+        return any(word_in(w, self.present_cues) for w in after[:2])
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for

@@ -1,0 +1,63 @@
+"""Claim fields decided by the assembler (direction, year, subject, metric), one hand-written
+sentence per rule. Each case names the figure's surface and the fields expected for it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def claim_for(extractor, text: str, surface: str):
+    claims = [c for c in extractor.extract(text) if c.quantity.surface == surface]
+    assert claims, f"no claim {surface!r} in {[c.quantity.surface for c in extractor.extract(text)]}"
+    return claims[0]
+
+
+@pytest.mark.parametrize("text,surface,direction", [
+    # the noun ربح (صافي الربح، هامش الربح) is not a move
+    ("سجلت الشركة صافي الربح 3 مليارات ريال في الربع", "3 مليارات ريال", None),
+    # a cue inside a name is no cue: طلعت in طلعت مصطفى
+    ("لو طلعت مصطفى وصل سهمها 50 جنيه أكون مبسوط", "50 جنيه", None),
+    # accusative participles after the figure's verb
+    ("أغلق المؤشر عند 9,500 نقطة مرتفعاً بنسبة 1.5%", "1.5%", "up"),
+    ("أنهى السهم الجلسة متراجعاً 2%", "2%", "down"),
+    # the end point of a move takes the move's direction, even after a comma
+    ("خفض البنك المركزي سعر الفائدة الرئيسي بمقدار 100 نقطة أساس، ليصل سعر الإقراض إلى 18%", "18%", "down"),
+    ("تراجعت مبيعات الشركة في الربع الأخير بنسبة 10% إلى 4 مليارات دولار", "4 مليارات دولار", "down"),
+    # a level with a move far before it and no end-point word stays without direction
+    ("ارتفعت أسهم البنوك في جلسة اليوم بقوة، وبلغت قيمة التداولات في السوق كلها 3 مليارات ريال", "3 مليارات ريال", None),
+    # a cut in points is a move even when the verb stands far before it
+    ("قرر البنك المركزي في اجتماعه الأخير للجنة السياسة النقدية خفض سعر الفائدة على الودائع بمقدار 50 نقطة أساس", "50 نقطة أساس", "down"),
+    ("نتوقع خفضاً إضافياً بنحو 25 نقطة أساس", "25 نقطة أساس", "down"),
+])
+def test_direction(extractor, text, surface, direction):
+    assert claim_for(extractor, text, surface).direction == direction
+
+
+@pytest.mark.parametrize("text,surface,year", [
+    # a figure before a comparison base does not take the base's year
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "12 مليار ريال", None),
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "10 مليارات ريال", 2023),
+    # a current level takes no year from elsewhere in its sentence
+    ("تخطط الشركة للوصول إلى 50 جيجاوات بحلول 2032 مقارنة بنحو 20 جيجاوات حالياً", "20 جيجاوات", None),
+    ("تخطط الشركة للوصول إلى 50 جيجاوات بحلول 2032 مقارنة بنحو 20 جيجاوات حالياً", "50 جيجاوات", 2032),
+    # a year after another figure is that figure's year
+    ("تنتج الشركة 3 ملايين طن سنوياً وتستهدف 5 ملايين طن بحلول 2029", "3 ملايين طن", None),
+    # منذ بداية السنة is the year to date, not a starting point
+    ("صعد المؤشر 7% منذ بداية 2026", "7%", 2026),
+    ("صعد المؤشر 7% منذ 2020", "7%", None),
+])
+def test_year(extractor, text, surface, year):
+    assert claim_for(extractor, text, surface).year == year
+
+
+def test_year_of_a_sentence_that_refers_back_to_the_period(extractor):
+    text = ("ارتفع صافي ربح الشركة في الربع الثالث من 2026 إلى 5 مليارات ريال، مقارنة بالفترة المماثلة من 2025.\n"
+            "وبلغت الإيرادات خلال الربع 20 مليار ريال.\n"
+            "ويبلغ عدد موظفيها 9 آلاف موظف.")
+    assert claim_for(extractor, text, "20 مليار ريال").year == 2026
+    assert claim_for(extractor, text, "9 آلاف موظف").year is None
+
+
+def test_inflation_is_the_countrys_not_its_central_banks(extractor):
+    text = "قال البنك المركزي المصري إن التضخم السنوي تباطأ إلى 11% الشهر الماضي."
+    assert claim_for(extractor, text, "11%").subject == "Egypt"
