@@ -245,7 +245,7 @@ class Extractor:
                     return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
         return None
 
-    def _stance_features(self, ntext: str, p: ClaimParts, index: SentenceIndex, frames: "_Frames",
+    def _stance_features(self, ntext: str, p: ClaimParts, index: SentenceIndex, frames: _Frames,
                          cache: dict) -> dict[str, float]:
         """The lexicon's evidence for one claim: cues of its sentence and of its clause (a contrast
         word can turn the side mid-sentence), its direction weighed by its metric (flipped under
