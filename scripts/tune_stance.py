@@ -1,6 +1,6 @@
 """Grid-search the stance lexicon's weights on the train split; print dev scores; optionally save.
 
-The weights (cue, direction, frame and document terms, the neutral threshold) live in
+The weights (sentence cue, clause cue, direction, frame and document terms, the neutral threshold) live in
 src/arclaim/resources/stance.json under "weights". Only train is searched; dev is reported;
 test is never read.
 
@@ -47,11 +47,12 @@ def main() -> int:
     args = ap.parse_args()
     extractor = Extractor(ExtractorConfig(stance_model=None))
     train, dev = rows("train", extractor), rows("dev", extractor)
-    grid = itertools.product((0.5, 1.0), (0.5, 1.0, 1.5), (1.0, 1.5, 2.5), (0.0, 0.5, 1.0, 1.5), (2.0, 4.0), (0.1, 0.25, 0.5))
+    grid = itertools.product((0.5, 1.0), (0.0, 0.5, 1.0), (0.5, 1.0, 1.5), (1.0, 1.5, 2.5), (0.0, 0.5, 1.0, 1.5),
+                             (2.0, 4.0), (0.1, 0.25, 0.5))
     best = None
-    for cues, direction, frame, document, cap, threshold in grid:
-        w = {"cues": cues, "direction": direction, "frame": frame, "document": document, "document_cap": cap,
-             "threshold": threshold}
+    for cues, clause, direction, frame, document, cap, threshold in grid:
+        w = {"cues": cues, "clause": clause, "direction": direction, "frame": frame, "document": document,
+             "document_cap": cap, "threshold": threshold}
         score = f1(train, w, threshold)
         if best is None or score > best[0]:
             best = (score, w)

@@ -19,7 +19,7 @@ from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
 from .quantities import QuantityParser, RawQuantity
 from .sentences import SentenceIndex
-from .stance import MODEL_DIR, StanceLexicon, StanceModel, combine, direction_signal, model_input
+from .stance import MODEL_DIR, StanceLexicon, StanceModel, combine, combine_cues, direction_signal, model_input
 from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
@@ -121,13 +121,13 @@ class Extractor:
             claim = self._record(text, norm, doc_id, q, p, index)
             claims.append(claim)
             if p is not None:
-                features = self._stance_features(ntext, p, frames, headings, sentence_scores)
+                features = self._stance_features(ntext, p, index, frames, sentence_scores)
                 stance_features.append(features)
                 lex_scores.append(self.stance_lexicon.score(features))
                 heading = _heading_above(ntext, headings, p.sentence.start)
                 sentences_for_model.append(model_input(ntext, p.sentence.start, p.sentence.end,
                                                        p.quantity.start, p.quantity.end, heading,
-                                                       p.direction, p.metric))
+                                                       p.direction, p.metric, features))
             else:
                 lex_scores.append(0.0)
                 stance_features.append({})
@@ -245,23 +245,25 @@ class Extractor:
                     return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
         return None
 
-    def _stance_features(self, ntext: str, p: ClaimParts, frames: "_Frames", headings: list[int],
+    def _stance_features(self, ntext: str, p: ClaimParts, index: SentenceIndex, frames: _Frames,
                          cache: dict) -> dict[str, float]:
-        """The lexicon's evidence for one claim: cues of its sentence, its direction weighed by its
-        metric (flipped under negation), the frame above it, and the whole document's cues."""
+        """The lexicon's evidence for one claim: cues of its sentence and of its clause (a contrast
+        word can turn the side mid-sentence), its direction weighed by its metric (flipped under
+        negation), the frame above it, and the whole document's cues."""
         lex = self.stance_lexicon
         s = p.sentence
         key = (s.start, s.end)
         if key not in cache:  # once per sentence: a long sentence with many figures stays linear
-            cache[key] = (lex.cue_score(ntext, s.start, s.end), frames.scope(s.start, s.end))
-        cues, frame = cache[key]
+            cache[key] = (lex.cue_scores(ntext, s.start, s.end), frames.scope(s.start, s.end))
+        sentence_cues, frame = cache[key]
+        cues = combine_cues(sentence_cues, p.metric)
+        clause = lex.cue_score(ntext, *index.clause(p.quantity.start, s), p.metric)
         signal = direction_signal(p.direction, p.metric)
         if signal and lex.negated_claim(ntext, s.start, p.quantity.start):
             signal = -signal
-        if "document" not in cache:  # the whole text's cues: only when the tuned weights use them
-            cache["document"] = (lex.cue_score(ntext, 0, len(ntext)) + sum(frames.sides)
-                                 if lex.weights.get("document") else 0.0)
-        return {"cues": cues, "direction": signal, "frame": frame, "document": cache["document"]}
+        if "document" not in cache:  # the whole text's cues and frames, once per document
+            cache["document"] = lex.cue_score(ntext, 0, len(ntext)) + sum(frames.sides)
+        return {"cues": cues, "clause": clause, "direction": signal, "frame": frame, "document": cache["document"]}
 
     @staticmethod
     def _inherit_currency(index: SentenceIndex, raw: list[RawQuantity]) -> None:

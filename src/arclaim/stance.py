@@ -9,11 +9,11 @@ framing sentence above (`الحجة ضد الفقاعة:`). The spaCy text class
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
-from .lexicon import PhraseIndex, fold, load_json
+from .lexicon import TOKEN_RE, PhraseIndex, fold, load_json
 from .textcat import TrainedTextcat, model_dir
 
 # Metrics where a rise is bad news.
@@ -34,11 +34,13 @@ class StanceLexicon:
 
     def __init__(self) -> None:
         data = load_json("stance.json")
-        self.side_of: dict[str, int] = {}
-        for cue in data["bull"]:
-            self.side_of.setdefault(fold(cue), 1)
-        for cue in data["bear"]:
-            self.side_of.setdefault(fold(cue), -1)
+        # cue -> (side, is a movement word). Movement words (`تراجع`, `قفز`) take the side of the
+        # move, which an inverted metric turns round: `تراجع التضخم` is good news.
+        self.side_of: dict[str, tuple[int, bool]] = {}
+        for key, side, move in (("bull_moves", 1, True), ("bear_moves", -1, True), ("bull", 1, False),
+                                ("bear", -1, False)):
+            for cue in data.get(key, []):
+                self.side_of.setdefault(fold(cue), (side, move))
         self.cue_index = PhraseIndex(self.side_of)
         self.frame_of: dict[str, int] = {}
         for cue in data["bull_frames"]:
@@ -49,45 +51,77 @@ class StanceLexicon:
         self.weights: dict[str, float] = data.get("weights", {"cues": 1.0, "direction": 1.0, "frame": 1.5,
                                                                  "document": 0.0, "document_cap": 3.0})
         self.negators = {fold(w) for w in data["negators"]}
-        self.negator_index = PhraseIndex(dict.fromkeys(self.negators, True))
+        # Phrases that start like a negator but negate nothing (`لا يزال` still, `كما` as, `ما يصل`
+        # up to): as longer or whole-word matches they win over the negator inside them.
+        not_negators = {fold(w) for w in data.get("not_negators", [])}
+        self.negator_index = PhraseIndex({w: w not in not_negators for w in self.negators | not_negators})
 
     def score(self, features: dict[str, float]) -> float:
         """Signed stance score of a claim from its features: > 0 bull, < 0 bear."""
         w = self.weights
         cap = w.get("document_cap", 3.0)
         document = max(-cap, min(cap, features.get("document", 0.0))) / cap
-        return (w["cues"] * features.get("cues", 0.0) + w["direction"] * features.get("direction", 0.0)
+        return (w["cues"] * features.get("cues", 0.0) + w.get("clause", 0.0) * features.get("clause", 0.0)
+                + w["direction"] * features.get("direction", 0.0)
                 + w["frame"] * features.get("frame", 0.0) + w["document"] * document)
 
     def frames(self, text: str) -> list[tuple[int, int]]:
-        """(position, side) for every heading or framing phrase, in text order."""
+        """(position, side) for every heading or framing phrase, in text order. A frame opens its
+        line or sentence (`ويرى المتشائمون ان`, `المخاطر:`); deeper in a sentence the same words
+        (`تكلفه المخاطر`) only report."""
         out = []
         for m in self.frame_index.finditer(text):
+            if not _opens_sentence(text, m.start):
+                continue
             side = m.value
             if self._negated(text, m.start):
                 side = -side
             out.append((m.start, side))
         return out
 
-    def cue_score(self, text: str, start: int, end: int) -> float:
-        score = 0.0
+    def cue_scores(self, text: str, start: int, end: int) -> tuple[float, float]:
+        """(sentiment, movement): the summed sides of the sentiment cues and of the movement cues
+        in [start, end), each flipped by a negator just before it."""
+        sentiment = movement = 0.0
         for m in self.cue_index.finditer(text, start, end):
-            side = m.value
+            side, move = m.value
             if self._negated(text, m.start, floor=start):
                 side = -side
-            score += side
-        return score
+            if move:
+                movement += side
+            else:
+                sentiment += side
+        return sentiment, movement
+
+    def cue_score(self, text: str, start: int, end: int, metric: str | None = None) -> float:
+        """Signed cue score of [start, end) for a claim of `metric`."""
+        return combine_cues(self.cue_scores(text, start, end), metric)
 
     def _negated(self, text: str, pos: int, floor: int = 0) -> bool:
         window_start = max(floor, pos - 30)
         window = text[window_start:pos]
         if "\n" in window:
             window_start += window.rfind("\n") + 1
-        return next(self.negator_index.finditer(text, window_start, pos), None) is not None
+        return self._has_negator(text, window_start, pos)
 
     def negated_claim(self, text: str, sent_start: int, q_start: int) -> bool:
         """A negator governs the claim: `ليس صحيحا ان الطلب تراجع 20%`."""
-        return next(self.negator_index.finditer(text, max(sent_start, q_start - 80), q_start), None) is not None
+        return self._has_negator(text, max(sent_start, q_start - 80), q_start)
+
+    def _has_negator(self, text: str, start: int, end: int) -> bool:
+        return any(m.value for m in self.negator_index.finditer(text, start, end))
+
+
+# Where a line, sentence or heading ends: a frame must come within FRAME_LEAD words after one.
+BOUNDARY_RE = re.compile(r"[\n.!?؟:]")
+FRAME_LEAD = 3
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """At most FRAME_LEAD words lie between the last line/sentence boundary and `pos`."""
+    start = max(0, pos - 120)
+    lead = BOUNDARY_RE.split(text[start:pos])[-1] if pos else ""
+    return len(TOKEN_RE.findall(lead)) <= FRAME_LEAD and (start == 0 or len(lead) < pos - start)
 
 
 class StanceModel(TrainedTextcat):
@@ -99,12 +133,27 @@ class StanceModel(TrainedTextcat):
 
 
 def model_input(ntext: str, sent_start: int, sent_end: int, q_start: int, q_end: int, heading: str,
-                direction: str | None = None, metric: str | None = None) -> str:
-    """What the stance model reads: the claim's direction and metric as tokens, the heading above,
-    then the sentence with the figure marked."""
+                direction: str | None = None, metric: str | None = None, features: dict | None = None) -> str:
+    """What the stance model reads: the claim's direction and metric and the lexicon's evidence as
+    tokens, the heading above, then the sentence with the figure marked."""
     sentence = ntext[sent_start:q_start] + " QTY " + ntext[q_end:sent_end]
-    tags = f"DIR_{direction or 'none'} MET_{metric or 'none'} "
+    tags = f"DIR_{direction or 'none'} MET_{metric or 'none'} " + evidence_tags(features or {})
     return tags + (heading + " || " if heading else "") + sentence
+
+
+# Lexicon features the model sees as sign tokens, with the size a value must reach to count.
+EVIDENCE_TAGS = (("cues", "CUE", 0.5), ("clause", "CLAUSE", 0.5), ("direction", "SIG", 0.5),
+                 ("frame", "FRAME", 0.5), ("document", "DOC", 2.0))
+
+
+def evidence_tags(features: dict) -> str:
+    """The lexicon's evidence as tokens (`CUE_pos FRAME_none ...`): the model learns how far to trust
+    each kind, which a fixed blend of two probabilities cannot do per claim."""
+    out = []
+    for key, tag, size in EVIDENCE_TAGS:
+        value = features.get(key, 0.0)
+        out.append(f"{tag}_{'pos' if value >= size else 'neg' if value <= -size else 'none'} ")
+    return "".join(out)
 
 
 def lexicon_side(score: float, threshold: float = 0.25) -> tuple[str, float]:
@@ -130,6 +179,12 @@ def combine(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5
     blended = {k: weight * cats.get(k, 0.0) + (1 - weight) * lex_probs[k] for k in LABELS}
     best = max(LABELS, key=lambda k: blended[k])
     return StanceResult(best, round(blended[best], 3), lex_score)
+
+
+def combine_cues(scores: tuple[float, float], metric: str | None) -> float:
+    """A (sentiment, movement) pair as one score for a claim of `metric`."""
+    sentiment, movement = scores
+    return sentiment - movement if metric in INVERTED_METRICS else sentiment + movement
 
 
 def direction_signal(direction: str | None, metric: str | None) -> float:

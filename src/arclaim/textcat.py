@@ -58,7 +58,7 @@ class TrainedTextcat:
 
 
 def train_textcat(examples: list[tuple[str, str]], labels: list[str], epochs: int, seed: int,
-                  length: int, log=None):
+                  length: int, log=None, ngram_size: int = 2):
     """A blank Arabic pipeline with one exclusive-class bag-of-words `textcat` trained on
     (text, label) pairs; deterministic for a given seed."""
     import random
@@ -71,7 +71,7 @@ def train_textcat(examples: list[tuple[str, str]], labels: list[str], epochs: in
     nlp = spacy.blank("ar")
     textcat = nlp.add_pipe("textcat", config={
         "threshold": 0.5,
-        "model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
+        "model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": ngram_size,
                   "no_output_layer": False, "length": length},
     })
     for label in labels:

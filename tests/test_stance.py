@@ -1,0 +1,72 @@
+"""Stance lexicon behaviour on small hand-written sentences (not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclaim.lexicon import fold
+from arclaim.stance import StanceLexicon, evidence_tags, model_input
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return StanceLexicon()
+
+
+def negated(lex, text: str) -> bool:
+    t = fold(text)
+    return lex.negated_claim(t, 0, len(t))
+
+
+def test_real_negators_still_negate(lex):
+    assert negated(lex, "ليس صحيحاً أن أرباح المصنع هبطت")
+    assert negated(lex, "الطلب مش ضعيف زي ما بيقولوا")
+
+
+def test_words_that_only_look_like_negators(lex):
+    assert not negated(lex, "كما صعدت مبيعات المتجر إلى")
+    assert not negated(lex, "لا يزال سعر القهوة عند")
+    assert not negated(lex, "قد يبلغ الإنفاق ما يصل إلى")
+
+
+def test_movement_cue_follows_the_metric(lex):
+    t = fold("تراجع المؤشر هذا الشهر")
+    assert lex.cue_score(t, 0, len(t), "revenue") < 0
+    assert lex.cue_score(t, 0, len(t), "inflation") > 0  # a fall in inflation is good news
+
+
+def test_sentiment_cue_ignores_the_metric(lex):
+    t = fold("المستثمرون في حالة ذعر")
+    assert lex.cue_score(t, 0, len(t), "inflation") < 0
+    assert lex.cue_score(t, 0, len(t), "revenue") < 0
+
+
+def test_frame_only_at_a_sentence_opening(lex):
+    heading = fold("المخاطر:\nارتفعت الديون إلى رقم كبير.")
+    assert [side for _, side in lex.frames(heading)] == [-1]
+    inside = fold("وقال البنك إن تكلفة المخاطر في محفظته انخفضت كثيرا.")
+    assert lex.frames(inside) == []
+
+
+def test_evidence_tags_give_the_sign_of_each_feature():
+    tags = evidence_tags({"cues": 2.0, "clause": 0.0, "direction": -1.0, "frame": 1, "document": -0.5})
+    assert tags.split() == ["CUE_pos", "CLAUSE_none", "SIG_neg", "FRAME_pos", "DOC_none"]
+
+
+def test_model_input_marks_the_figure_and_carries_the_tags():
+    text = "ربح المصنع 5 ملايين"
+    out = model_input(text, 0, len(text), 11, 19, "", "up", "net_income", {"cues": 1.0})
+    assert out.startswith("DIR_up MET_net_income CUE_pos ")
+    assert "QTY" in out and "5 ملايين" not in out
+
+
+def test_inflation_falling_is_bull_end_to_end(extractor):
+    claims = extractor.extract("تراجع التضخم في البلاد إلى 3% الشهر الماضي.", "t")
+    assert [c.stance for c in claims] == ["bull"]
+
+
+def test_contrast_clause_scored_on_its_own(extractor):
+    text = "ارتفعت الإيرادات إلى 4 مليارات دولار، لكن الخسائر الصافية بلغت 900 مليون دولار."
+    analysis = extractor.analyze(text, "t")
+    clauses = [f["clause"] for f in analysis.stance_features]
+    assert clauses[0] > 0 and clauses[1] < 0
