@@ -140,8 +140,9 @@ class PhraseIndex:
         scan many times in overlapping windows."""
         last = self._last_heads
         if last is None or last[0] is not text:
-            heads = self.heads
-            last = self._last_heads = (text, [i for i, w in enumerate(words.words) if heads(w)])
+            cached, heads = self._heads, self.heads
+            last = self._last_heads = (text, [i for i, w in enumerate(words.words)
+                                              if (cached[w] if w in cached else heads(w))])
         return last[1]
 
 
