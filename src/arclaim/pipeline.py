@@ -267,7 +267,10 @@ class Extractor:
 
     @staticmethod
     def _inherit_currency(index: SentenceIndex, raw: list[RawQuantity]) -> None:
-        """A bare scaled number takes the currency of the nearest money amount in its sentence."""
+        """A bare number takes the currency of a money amount in its sentence: `لو كسر 60 ألف دولار
+        ممكن نشوف 52 ألف`. The amount in its own clause wins, else the nearest one before it, else
+        the nearest after. An unscaled bare number must also be of the same magnitude (within 3x:
+        `كان 600` beside `850 درهم`), which keeps karats, ticker codes and counts out."""
         money_by_sentence: dict[int, list[RawQuantity]] = {}
         for m in raw:
             s = index.at(m.start) if m.kind == "money" else None
@@ -275,18 +278,34 @@ class Extractor:
                 money_by_sentence.setdefault(s.index, []).append(m)
         if not money_by_sentence:
             return
-        starts = {i: [m.start for m in ms] for i, ms in money_by_sentence.items()}
         for q in raw:
-            if q.kind != "number" or not q.scaled:
+            if q.kind != "number" or q.identifier or (not q.scaled and q.numeral is not None and q.numeral.words_only):
                 continue
             s = index.at(q.start)
             same = money_by_sentence.get(s.index) if s is not None else None
             if not same:
                 continue
-            i = bisect_left(starts[s.index], q.start)
-            near = [same[k] for k in (i - 1, i) if 0 <= k < len(same)]
-            nearest = min(near, key=lambda m: abs(m.start - q.start))
-            q.kind, q.unit, q.inherited_unit = "money", nearest.unit, True
+            source = _currency_source(index, s, q, same)
+            if source is None or not (q.scaled or _same_magnitude(q.value, source.value)):
+                continue
+            q.kind, q.unit, q.inherited_unit = "money", source.unit, True
+
+
+def _currency_source(index: SentenceIndex, sentence, q: RawQuantity, money: list[RawQuantity]):
+    """The money amount whose currency a bare number in the same sentence takes."""
+    clause_start, clause_end = index.clause(q.start, sentence)
+    in_clause = [m for m in money if clause_start <= m.start < clause_end]
+    before = [m for m in money if m.end <= q.start]
+    after = [m for m in money if m.start >= q.end]
+    if in_clause:
+        return min(in_clause, key=lambda m: abs(m.start - q.start))
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _same_magnitude(a: float, b: float) -> bool:
+    return a > 0 and b > 0 and 1 / 3 <= a / b <= 3
 
 
 def _heading_starts(text: str) -> list[int]:

@@ -51,6 +51,7 @@ class RawQuantity:
     currency_word: str | None = None
     qualified: bool = False  # the currency word had a nationality after it
     sign: int = 0
+    identifier: bool = False  # عيار 24, رقم 5: the number names something, it is no amount
     numeral: Numeral | None = field(default=None, repr=False)
 
     @property
@@ -64,13 +65,15 @@ class QuantityParser:
     def __init__(self, lex: Lexicon | None = None, currency_defaults: dict[str, str] | None = None):
         self.lex = lex or lexicon()
         self.currency_defaults = {fold(k): v for k, v in (currency_defaults or {}).items()}
-        stop = {fold(w) for w in load_json("stopwords.json")["words"]}
+        stopwords = load_json("stopwords.json")
+        stop = {fold(w) for w in stopwords["words"]}
+        self.identifier_words = {fold(w) for w in stopwords["identifier_before"]}
         directions = load_json("directions.json")
         stop |= {fold(w) for side in ("up", "down") for w in directions[side]}
         stop |= set(self.lex.year_cues) | set(self.lex.months) | set(self.lex.range_to)
         stop |= set(self.lex.bound_before) | set(self.lex.bound_after)
         self.stopwords = stop
-        self.counted_whitelist = {fold(w) for w in load_json("stopwords.json")["counted_whitelist"]}
+        self.counted_whitelist = {fold(w) for w in stopwords["counted_whitelist"]}
         self.currency_context = self._compile_context()
 
     # ------------------------------------------------------------------ api
@@ -305,6 +308,9 @@ class QuantityParser:
         lex = self.lex
         num = q.numeral
         prev = _prev_word(text, q.start)
+        if prev and not q.scaled and word_in(prev, self.identifier_words):
+            q.identifier = True
+            return
         nxt = ARABIC_WORD_RE.match(text, q.end)
         nxt_word = nxt.group("w") if nxt else None
         latin_next = LATIN_WORD_RE.match(text, q.end)
