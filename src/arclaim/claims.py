@@ -100,6 +100,9 @@ class ClaimAssembler:
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
         self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
+        # Metrics that a count figure takes only for these counted nouns (index points, not companies).
+        self.count_nouns = {m: {fold(w) for w in v["count_nouns"]} for m, v in data["metrics"].items()
+                            if "count_nouns" in v}
         self.metric_of: dict[str, str] = {}
         latin: dict[str, str] = {}
         for metric, spec in data["metrics"].items():
@@ -149,6 +152,7 @@ class ClaimAssembler:
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
+                metric = metric if metric and self._fits(text, q, metric) else None
             subject = self._country_of_bank(subject, metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
@@ -161,10 +165,10 @@ class ClaimAssembler:
         best, best_score = None, None
         for m in _near(self._matches(self.metric_index, text, sent.start, sent.end), q.start, q.end):
             metric = m.value
-            if q.kind not in self.metric_kinds.get(metric, {q.kind}):
+            if not self._fits(text, q, metric):
                 continue
-            if m.start >= q.start and m.end <= q.end:
-                continue
+            if m.start >= q.start and m.end <= q.end and not _inside(m, q.counted):
+                continue  # a unit word is no cue; a counted noun is (800 مليون مستخدم)
             if m.end <= q.start:
                 dist = q.start - m.end
             else:
@@ -184,6 +188,16 @@ class ClaimAssembler:
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
         return best
+
+    def _fits(self, text: str, q: RawQuantity, metric: str) -> bool:
+        """The figure's kind is one the metric is measured in, and a count counts what the metric
+        counts (an index level counts points: 30 شركة in an index is no index level)."""
+        if q.kind not in self.metric_kinds.get(metric, {q.kind}):
+            return False
+        nouns = self.count_nouns.get(metric)
+        if q.kind != "count" or nouns is None:
+            return True
+        return q.counted is not None and word_in(text[q.counted[0]:q.counted[1]], nouns)
 
     # ------------------------------------------------------------- direction
 
@@ -343,6 +357,11 @@ class ClaimAssembler:
         """A present-time word right after the figure: a level as it stands now."""
         after = WORD_RE.findall(text, q.end, q.end + 20)
         return any(word_in(w, self.present_cues) for w in after[:2])
+
+
+def _inside(m, span: tuple[int, int] | None) -> bool:
+    """Match m lies within span."""
+    return span is not None and span[0] <= m.start and m.end <= span[1]
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for
