@@ -42,6 +42,7 @@ PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 CHANGE_KINDS = ("percent", "pp")
+GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
@@ -146,6 +147,7 @@ class ClaimAssembler:
             ents = entities_of.get(sent.index, [])
             direction = self._direction(text, q, sent, clause, ents)
             metric = self._metric(text, q, sent, clause, direction)
+            metric = self._growth_of_level(text, q, sent, metric, direction, out[-1] if out else None)
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
             subject = self._subject(text, q, sent, clause, ents, metric,
@@ -188,6 +190,20 @@ class ClaimAssembler:
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
         return best
+
+    def _growth_of_level(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
+                         direction: str | None, prev: ClaimParts | None) -> str | None:
+        """A percent move right after a level figure of its sentence (بلغت الإيرادات 57 مليار دولار،
+        بارتفاع 62%) is that level's growth, so it takes the level's specific metric; the cue the
+        figure found itself is only a movement word (ارتفاع) then."""
+        if (q.kind != "percent" or direction is None or metric not in (None, "price_change") or prev is None
+                or prev.sentence.index != sent.index or prev.metric in (None, *GENERIC_METRICS)
+                or prev.quantity.kind in CHANGE_KINDS or q.start - prev.quantity.end > GROWTH_GAP):
+            return metric
+        between = self._matches(self.metric_index, text, sent.start, sent.end)
+        if any(prev.quantity.end <= m.start and m.end <= q.start and m.value not in GENERIC_METRICS for m in between):
+            return metric  # a metric of its own stands between: ... 5 مليارات، وارتفعت الديون 3%
+        return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
 
     def _fits(self, text: str, q: RawQuantity, metric: str) -> bool:
         """The figure's kind is one the metric is measured in, and a count counts what the metric
