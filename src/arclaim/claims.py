@@ -42,6 +42,8 @@ PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 CHANGE_KINDS = ("percent", "pp")
+EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
+UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
@@ -113,6 +115,12 @@ class ClaimAssembler:
                 latin.setdefault(cue.lower(), metric)
         self.metric_of.update(latin)
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
+        level = data["metrics"]["price_level"]
+        self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
+            sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
+        self.exchange_codes = {fold(w): set(codes) for w, codes in level["exchange_currencies"].items()}
+        self.named_currency_re = regex.compile(r"(?<![\p{L}])[وف]?ال(%s)(?![\p{L}])" % "|".join(
+            sorted(map(regex.escape, self.exchange_codes), key=len, reverse=True)))
         directions = load_json("directions.json")
         self.direction_of: dict[str, str] = {}
         for side in ("up", "down"):
@@ -185,6 +193,8 @@ class ClaimAssembler:
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
                 and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
+        if q.kind == "money" and best not in UNIT_PRICE_KEEPS and self._is_unit_price(text, q, clause):
+            return "price_level"
         if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
             best = "capacity_target"
         if best is None and q.kind == "percent" and direction:
@@ -204,6 +214,14 @@ class ClaimAssembler:
         if any(prev.quantity.end <= m.start and m.end <= q.start and m.value not in GENERIC_METRICS for m in between):
             return metric  # a metric of its own stands between: ... 5 مليارات، وارتفعت الديون 3%
         return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
+
+    def _is_unit_price(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
+        """A money figure per unit (64 دولار للبرميل، 3.4 دينار للأورو) or the price of another currency
+        named before it in its clause (اليورو عند 3.42 دينار، الدولار صار بـ 48 جنيه) is a price level."""
+        if self.per_unit_re.match(text, q.end):
+            return True
+        lo = max(clause[0], q.start - EXCHANGE_REACH)
+        return any(q.unit not in self.exchange_codes[m.group(1)] for m in self.named_currency_re.finditer(text, lo, q.start))
 
     def _fits(self, text: str, q: RawQuantity, metric: str) -> bool:
         """The figure's kind is one the metric is measured in, and a count counts what the metric
