@@ -42,12 +42,16 @@ PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 CHANGE_KINDS = ("percent", "pp")
+# Words saying a capacity stands now; future cues (below) say it is planned.
+PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
+MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
+MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
-FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
+FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف|تبني|يبني|يبنون|ستبني|سيبني|تلتزم|يتطلب|تتطلب|تحتاج|يحتاج|محتاجه|يتوقع|متوقع|ستضيف|سيضيف|ستضاعف|غادي)(?![\p{L}])")
 
 
 @dataclass
@@ -195,8 +199,8 @@ class ClaimAssembler:
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
         if q.kind == "money" and best not in UNIT_PRICE_KEEPS and self._is_unit_price(text, q, clause):
             return "price_level"
-        if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
-            best = "capacity_target"
+        if best in ("capacity", "capacity_target"):
+            best = self._capacity_tense(text, q, sent, clause, best)
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
         return best
@@ -214,6 +218,30 @@ class ClaimAssembler:
         if any(prev.quantity.end <= m.start and m.end <= q.start and m.value not in GENERIC_METRICS for m in between):
             return metric  # a metric of its own stands between: ... 5 مليارات، وارتفعت الديون 3%
         return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
+
+    def _capacity_tense(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int], best: str) -> str:
+        """Installed capacity or a planned one. A figure stated as now (78 جيجاواط حالياً، القدرة الحالية),
+        as a comparison base or as the start of a move (من 77 إلى 142) is installed; a future cue in its
+        clause or before it in its sentence (بحلول، تستهدف، تبني) makes it planned. A future cue only
+        in a later clause belongs to that clause's figure."""
+        words = WORD_RE.findall(text, clause[0], clause[1])
+        if (any(word_in(w, self.present_cues) for w in words) or PRESENT_CAPACITY.search(text, clause[0], clause[1])
+                or self._is_base_figure(text, q) or self._is_move_start(text, q)):
+            return "capacity"
+        if FUTURE_CUES.search(text, clause[0], clause[1]) or FUTURE_CUES.search(text, sent.start, q.start):
+            return "capacity_target"
+        return best
+
+    def _is_base_figure(self, text: str, q: RawQuantity) -> bool:
+        """The figure follows a comparison cue (مقارنة بنحو 78 جيجاواط)."""
+        before = WORD_RE.findall(text, max(0, q.start - 25), q.start)[-3:]
+        return any(word_in(w, self.base_year_cues) for w in before)
+
+    @staticmethod
+    def _is_move_start(text: str, q: RawQuantity) -> bool:
+        """The figure is X in من X إلى Y."""
+        return bool(MOVE_START_RE.search(text, max(0, q.start - 12), q.start)) and bool(
+            MOVE_TO_RE.match(text, q.end, q.end + 40))
 
     def _is_unit_price(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
         """A money figure per unit (64 دولار للبرميل، 3.4 دينار للأورو) or the price of another currency
