@@ -46,6 +46,8 @@ CHANGE_KINDS = ("percent", "pp")
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
+# The word right before a figure is a movement verb (خسر، ارتفع، زاد), a bound word allowed between.
+MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -187,7 +189,7 @@ class ClaimAssembler:
                 dist = q.start - m.end
             else:
                 dist = (m.start - q.end) * 1.5 + 10
-                if m.start - q.end > 25:  # a cue after the figure only right after it
+                if m.start - q.end > 25 or m.start >= clause[1]:  # a cue after the figure only right after it
                     continue
             score = dist + (0 if clause[0] <= m.start < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
             if metric in GENERIC_METRICS:
@@ -203,6 +205,10 @@ class ClaimAssembler:
             best = self._capacity_tense(text, q, sent, clause, best)
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
+        if best == "price_level" and direction and self._is_amount_moved(text, q):
+            best = "price_change"  # الجرام خسر 150 جنيه: the amount a price moved, not where it stands
+        if best is None and q.kind == "pp":
+            best = "interest_rate"  # 50 نقطة أساس with no other cue: a rate move
         return best
 
     def _growth_of_level(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
@@ -218,6 +224,13 @@ class ClaimAssembler:
         if any(prev.quantity.end <= m.start and m.end <= q.start and m.value not in GENERIC_METRICS for m in between):
             return metric  # a metric of its own stands between: ... 5 مليارات، وارتفعت الديون 3%
         return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
+
+    @staticmethod
+    def _is_amount_moved(text: str, q: RawQuantity) -> bool:
+        """A money figure right after a movement verb, not an end point of the move (ارتفع 45 سنتاً
+        but not ارتفع إلى 62 دولاراً): the size of the move."""
+        return q.kind == "money" and not MOVE_ENDPOINT_RE.search(text, max(0, q.start - 30), q.start) and bool(
+            MOVED_BY_RE.search(text, max(0, q.start - 30), q.start))
 
     def _capacity_tense(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int], best: str) -> str:
         """Installed capacity or a planned one. A figure stated as now (78 جيجاواط حالياً، القدرة الحالية),
