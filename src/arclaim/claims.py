@@ -201,6 +201,8 @@ class ClaimAssembler:
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
         if q.kind == "money" and best not in UNIT_PRICE_KEEPS and self._is_unit_price(text, q, clause):
             return "price_level"
+        if best is None and q.kind == "power":
+            best = "capacity"  # a power figure with no cue is a capacity; its tense decides which
         if best in ("capacity", "capacity_target"):
             best = self._capacity_tense(text, q, sent, clause, best)
         if best is None and q.kind == "percent" and direction:
