@@ -26,6 +26,7 @@ COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "reve
 MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
 COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget"}  # always about a country, never its central bank
+NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for while cues are scored
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
 TYPE_BONUS = {
@@ -120,6 +121,8 @@ class ClaimAssembler:
             for cue in spec.get("latin_cues", []):
                 latin.setdefault(cue.lower(), metric)
         self.metric_of.update(latin)
+        for cue in data.get("non_metric", {}).get("cues", []):
+            self.metric_of[fold(cue)] = NO_METRIC
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
         level = data["metrics"]["price_level"]
         self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
@@ -196,6 +199,8 @@ class ClaimAssembler:
                 score += 40  # a verb or "price" cue yields to a specific noun in the same clause
             if best_score is None or score < best_score:
                 best, best_score = metric, score
+        if best == NO_METRIC:
+            return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
                 and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
@@ -269,6 +274,8 @@ class ClaimAssembler:
     def _fits(self, text: str, q: RawQuantity, metric: str) -> bool:
         """The figure's kind is one the metric is measured in, and a count counts what the metric
         counts (an index level counts points: 30 شركة in an index is no index level)."""
+        if metric == NO_METRIC:
+            return True
         if q.kind not in self.metric_kinds.get(metric, {q.kind}):
             return False
         nouns = self.count_nouns.get(metric)
