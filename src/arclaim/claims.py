@@ -195,8 +195,8 @@ class ClaimAssembler:
                 if m.start - q.end > 25 or m.start >= clause[1]:  # a cue after the figure only right after it
                     continue
             score = dist + (0 if clause[0] <= m.start < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
-            if metric in GENERIC_METRICS:
-                score += 40  # a verb or "price" cue yields to a specific noun in the same clause
+            if metric in GENERIC_METRICS and not (metric == "share_price" and " " in text[m.start:m.end].strip()):
+                score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
             if best_score is None or score < best_score:
                 best, best_score = metric, score
         if best == NO_METRIC:
