@@ -48,7 +48,7 @@ PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|ح�
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 # The word right before a figure is a movement verb (خسر، ارتفع، زاد), a bound word allowed between.
-MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
+MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت|خاسرا|رابحا|مرتفعا|متراجعا|منخفضا|كاسبا)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -234,9 +234,9 @@ class ClaimAssembler:
 
     @staticmethod
     def _is_amount_moved(text: str, q: RawQuantity) -> bool:
-        """A money figure right after a movement verb, not an end point of the move (ارتفع 45 سنتاً
-        but not ارتفع إلى 62 دولاراً): the size of the move."""
-        return q.kind == "money" and not MOVE_ENDPOINT_RE.search(text, max(0, q.start - 30), q.start) and bool(
+        """A money figure or index points right after a movement verb, not an end point of the move
+        (خسر 150 جنيه، خاسراً 155 نقطة but not ارتفع إلى 62 دولاراً): the size of the move."""
+        return q.kind in ("money", "count") and not MOVE_ENDPOINT_RE.search(text, max(0, q.start - 30), q.start) and bool(
             MOVED_BY_RE.search(text, max(0, q.start - 30), q.start))
 
     def _capacity_tense(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int], best: str) -> str:
