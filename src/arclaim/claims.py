@@ -109,6 +109,7 @@ class ClaimAssembler:
         self.countries = {info.name: info for info in self.currency_countries.values()}
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
+        self.priority[NO_METRIC] = 10  # a named non-metric quantity is about as specific as the rate and macro cues
         self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
         # Metrics that a count figure takes only for these counted nouns (index points, not companies).
         self.count_nouns = {m: {fold(w) for w in v["count_nouns"]} for m, v in data["metrics"].items()
