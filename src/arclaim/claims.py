@@ -165,7 +165,10 @@ class ClaimAssembler:
             ents = entities_of.get(sent.index, [])
             direction = self._direction(text, q, sent, clause, ents)
             metric = self._metric(text, q, sent, clause, direction)
-            metric = self._growth_of_level(text, q, sent, metric, direction, out[-1] if out else None)
+            prev = out[-1] if out and out[-1].sentence.index == sent.index else None
+            metric = self._growth_of_level(text, q, sent, metric, direction, prev)
+            if metric is None and q.inherited_unit and prev is not None and q.kind == prev.quantity.kind:
+                metric = prev.metric  # لو كسر 60 ألف دولار نشوف 52 ألف: an elliptical amount measures what its model does
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
             subject = self._subject(text, q, sent, clause, ents, metric,
@@ -221,11 +224,11 @@ class ClaimAssembler:
 
     def _growth_of_level(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
                          direction: str | None, prev: ClaimParts | None) -> str | None:
-        """A percent move right after a level figure of its sentence (بلغت الإيرادات 57 مليار دولار،
-        بارتفاع 62%) is that level's growth, so it takes the level's specific metric; the cue the
-        figure found itself is only a movement word (ارتفاع) then."""
+        """A percent move right after a level figure of its sentence (`prev`, the sentence's previous
+        claim: بلغت الإيرادات 57 مليار دولار، بارتفاع 62%) is that level's growth, so it takes the
+        level's specific metric; the cue the figure found itself is only a movement word (ارتفاع) then."""
         if (q.kind != "percent" or direction is None or metric not in (None, "price_change") or prev is None
-                or prev.sentence.index != sent.index or prev.metric in (None, *GENERIC_METRICS)
+                or prev.metric in (None, *GENERIC_METRICS)
                 or prev.quantity.kind in CHANGE_KINDS or q.start - prev.quantity.end > GROWTH_GAP):
             return metric
         between = self._matches(self.metric_index, text, sent.start, sent.end)
