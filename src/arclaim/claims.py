@@ -194,6 +194,8 @@ class ClaimAssembler:
                 continue  # a unit word is no cue; a counted noun is (800 مليون مستخدم)
             if m.end <= q.start:
                 dist = q.start - m.end
+            elif metric == NO_METRIC:
+                continue  # a non-metric noun names the figure before it (حصة X ... 40%), not after
             else:
                 dist = (m.start - q.end) * 1.5 + 10
                 if m.start - q.end > 25 or m.start >= clause[1]:  # a cue after the figure only right after it
