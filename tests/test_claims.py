@@ -107,3 +107,8 @@ def cue_extractor():
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric
+
+
+def test_a_coins_price_is_its_price_level(cue_extractor):
+    # only a share's bare price cue (السعر) and the subject is a coin: its price level
+    assert claim_for(cue_extractor, "البيتكوين السعر الحين 88,000 دولار", "88,000 دولار").metric == "price_level"

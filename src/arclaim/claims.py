@@ -85,7 +85,8 @@ def type_bonus(entity_type: str, metric: str | None) -> float:
 
 
 def default_metric(kind: str, entity_type: str) -> str | None:
-    """A figure with no metric cue about a coin, commodity or index is its price level."""
+    """A figure with no metric cue (or only a share's price cue such as السعر) about a coin, commodity
+    or index is its price level."""
     if entity_type in ("COMMODITY", "CRYPTO") and kind == "money":
         return "price_level"
     if entity_type == "INDEX" and kind == "count":
@@ -173,8 +174,8 @@ class ClaimAssembler:
             country = self._currency_country(q)
             subject = self._subject(text, q, sent, clause, ents, metric,
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
-            if metric is None and subject is not None:
-                metric = default_metric(q.kind, subject.info.type)
+            if subject is not None and (metric is None or metric == "share_price"):
+                metric = default_metric(q.kind, subject.info.type) or metric
                 metric = metric if metric and self._fits(text, q, metric) else None
             subject = self._country_of_bank(subject, metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
