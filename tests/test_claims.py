@@ -83,6 +83,7 @@ def cue_extractor():
     # a percent move right after a level figure is that level's growth
     ("حققت الشركة إيرادات بلغت 8 مليارات ريال، بارتفاع 15% عن العام الماضي", "15%", "revenue"),
     ("أغلق سهم الشركة عند 40 ريالاً، مرتفعاً 2%", "2%", "price_change"),
+    ("تتجاوز ديون الشركة 9 مليارات ريال، وقد تراجع السهم 12%", "12%", "price_change"),
     # money per unit and the price of another currency are price levels
     ("بلغت تكلفة الشحنة 70 دولاراً للبرميل", "70 دولاراً", "price_level"),
     ("اليورو صار بـ 55 جنيه في السوق", "55 جنيه", "price_level"),

@@ -237,6 +237,8 @@ class ClaimAssembler:
         between = self._matches(self.metric_index, text, sent.start, sent.end)
         if any(prev.quantity.end <= m.start and m.end <= q.start and m.value not in GENERIC_METRICS for m in between):
             return metric  # a metric of its own stands between: ... 5 مليارات، وارتفعت الديون 3%
+        if PRICE_WORDS.search(text, prev.quantity.end, q.start):
+            return metric  # ... صافي الدين 40 مليار ريال، وقد انخفض السهم 30%: the share moved
         return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
 
     @staticmethod
