@@ -198,7 +198,7 @@ class ClaimAssembler:
             elif metric == NO_METRIC:
                 continue  # a non-metric noun names the figure before it (حصة X ... 40%), not after
             else:
-                dist = (m.start - q.end) * 1.5 + 10
+                dist = (m.start - q.end) * 1.5 + 15
                 if m.start - q.end > 25 or m.start >= clause[1]:  # a cue after the figure only right after it
                     continue
             score = dist + (0 if clause[0] <= m.start < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
