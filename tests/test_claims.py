@@ -113,3 +113,8 @@ def test_metric(cue_extractor, text, surface, metric):
 def test_a_coins_price_is_its_price_level(cue_extractor):
     # only a share's bare price cue (السعر) and the subject is a coin: its price level
     assert claim_for(cue_extractor, "البيتكوين السعر الحين 88,000 دولار", "88,000 دولار").metric == "price_level"
+
+
+def test_a_companys_price_point_is_its_share_price(cue_extractor):
+    # no cue but a price-point word before a company's money figure
+    assert claim_for(cue_extractor, "أرامكو لو رجعت لـ 30 ريال بشتري", "30 ريال").metric == "share_price"

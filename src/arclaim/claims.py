@@ -49,6 +49,7 @@ MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 # The word right before a figure is a movement verb (خسر، ارتفع، زاد), a bound word allowed between.
 MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت|خاسرا|رابحا|مرتفعا|متراجعا|منخفضا|كاسبا)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
+PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه)\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -174,9 +175,7 @@ class ClaimAssembler:
             country = self._currency_country(q)
             subject = self._subject(text, q, sent, clause, ents, metric,
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
-            if subject is not None and (metric is None or metric == "share_price"):
-                metric = default_metric(q.kind, subject.info.type) or metric
-                metric = metric if metric and self._fits(text, q, metric) else None
+            metric = self._subject_metric(text, q, metric, subject)
             subject = self._country_of_bank(subject, metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
@@ -240,6 +239,25 @@ class ClaimAssembler:
         if PRICE_WORDS.search(text, prev.quantity.end, q.start):
             return metric  # ... صافي الدين 40 مليار ريال، وقد انخفض السهم 30%: the share moved
         return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
+
+    def _subject_metric(self, text: str, q: RawQuantity, metric: str | None, subject: EntityMatch | None) -> str | None:
+        """When the cues found nothing (or only a share's bare price cue), the subject's type decides: a
+        coin's, commodity's or index's level (default_metric), or a company's share price at a price point."""
+        if subject is None or metric not in (None, "share_price"):
+            return metric
+        default = default_metric(q.kind, subject.info.type)
+        if default is not None and self._fits(text, q, default):
+            return default
+        if metric is None and self._is_share_price_point(text, q, subject.info.type):
+            return "share_price"
+        return metric
+
+    @staticmethod
+    def _is_share_price_point(text: str, q: RawQuantity, entity_type: str) -> bool:
+        """A company's money figure with no cue, right after a price-point word (لو كسر 105 ريال،
+        بعت عند 15 جنيه، رجعت لـ70 جنيه، هدفي 115 ريال): a level its share trades at or aims for."""
+        return (q.kind == "money" and entity_type in ("ORG", "TICKER")
+                and bool(PRICE_POINT_RE.search(text, max(0, q.start - 20), q.start)))
 
     @staticmethod
     def _is_amount_moved(text: str, q: RawQuantity) -> bool:
