@@ -61,3 +61,60 @@ def test_year_of_a_sentence_that_refers_back_to_the_period(extractor):
 def test_inflation_is_the_countrys_not_its_central_banks(extractor):
     text = "قال البنك المركزي المصري إن التضخم السنوي تباطأ إلى 11% الشهر الماضي."
     assert claim_for(extractor, text, "11%").subject == "Egypt"
+
+
+@pytest.fixture(scope="module")
+def cue_extractor():
+    """The metric cues alone (no metric model), so each case checks a rule."""
+    from arclaim.pipeline import Extractor, ExtractorConfig
+
+    return Extractor(ExtractorConfig(stance_model=None, metric_model=False))
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    # a percent is no price level and no user count
+    ("تراجع الذهب اليوم 3%", "3%", "price_change"),
+    ("نسبة العملاء الراضين عن الخدمة بلغت 65%", "65%", None),
+    # an index level counts points, not the companies in it; users and jobs count their own nouns
+    ("يضم المؤشر 40 شركة مدرجة", "40 شركة", None),
+    ("أغلق المؤشر العام عند 11,200 نقطة", "11,200 نقطة", "price_level"),
+    ("تجاوز التطبيق 12 مليون مستخدم", "12 مليون مستخدم", "users"),
+    ("يعمل في المصنع نحو 3 آلاف موظف", "3 آلاف موظف", "jobs"),
+    # a percent move right after a level figure is that level's growth
+    ("حققت الشركة إيرادات بلغت 8 مليارات ريال، بارتفاع 15% عن العام الماضي", "15%", "revenue"),
+    ("أغلق سهم الشركة عند 40 ريالاً، مرتفعاً 2%", "2%", "price_change"),
+    ("تتجاوز ديون الشركة 9 مليارات ريال، وقد تراجع السهم 12%", "12%", "price_change"),
+    # money per unit and the price of another currency are price levels
+    ("بلغت تكلفة الشحنة 70 دولاراً للبرميل", "70 دولاراً", "price_level"),
+    ("اليورو صار بـ 55 جنيه في السوق", "55 جنيه", "price_level"),
+    ("باعت الشركة 3 مليارات جنيه من الوحدات", "3 مليارات جنيه", "revenue"),
+    # capacity now or planned
+    ("تشغّل الشركة حالياً محطات بقدرة 4 جيجاوات", "4 جيجاوات", "capacity"),
+    ("تستهدف الوزارة قدرة 20 جيجاوات بحلول 2035", "20 جيجاوات", "capacity_target"),
+    ("سيرفع المشروع الطاقة الإنتاجية من 30 مليون طن سنوياً إلى 45 مليون طن سنوياً بحلول 2029", "30 مليون طن", "capacity"),
+    ("تبني الشركة مجمعاً بقدرة 2 جيجاوات", "2 جيجاوات", "capacity_target"),
+    # the nearest cue names something outside the vocabulary
+    ("ارتفعت ودائع العملاء 7% خلال الربع", "7%", None),
+    ("بلغ التدفق النقدي الحر 4 مليارات دولار", "4 مليارات دولار", None),
+    # an amount a price moved by, not the level it moved to
+    ("الجرام خسر 80 جنيه في يومين", "80 جنيه", "price_change"),
+    ("الجرام نزل إلى 3,900 جنيه", "3,900 جنيه", "price_level"),
+    # a bare basis-point figure is a rate move; a bond's yield is a rate
+    ("يتوقع المتعاملون خفضاً آخر بمقدار 25 نقطة أساس", "25 نقطة أساس", "interest_rate"),
+    ("طرحت الشركة سندات بقيمة مليار دولار بعائد 6.5%", "6.5%", "interest_rate"),
+    # a share's target price beats a farther "buy"
+    ("نوصي بالشراء مع سعر مستهدف عند 30 ريالاً", "30 ريالاً", "share_price"),
+    ("الشركة قررت توزيع 1.2 ريال للسهم", "1.2 ريال", "dividend"),
+])
+def test_metric(cue_extractor, text, surface, metric):
+    assert claim_for(cue_extractor, text, surface).metric == metric
+
+
+def test_a_coins_price_is_its_price_level(cue_extractor):
+    # only a share's bare price cue (السعر) and the subject is a coin: its price level
+    assert claim_for(cue_extractor, "البيتكوين السعر الحين 88,000 دولار", "88,000 دولار").metric == "price_level"
+
+
+def test_a_companys_price_point_is_its_share_price(cue_extractor):
+    # no cue but a price-point word before a company's money figure
+    assert claim_for(cue_extractor, "أرامكو لو رجعت لـ 30 ريال بشتري", "30 ريال").metric == "share_price"

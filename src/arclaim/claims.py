@@ -26,6 +26,7 @@ COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "reve
 MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
 COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget"}  # always about a country, never its central bank
+NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for while cues are scored
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
 TYPE_BONUS = {
@@ -35,16 +36,26 @@ TYPE_BONUS = {
     "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
     None: {"COMMODITY": -0.5},
 }
-PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
+PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?:ها|ه|هم)?(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 CHANGE_KINDS = ("percent", "pp")
+# Words saying a capacity stands now; future cues (below) say it is planned.
+PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
+MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
+MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
+# The word right before a figure is a movement verb (خسر، ارتفع، زاد), a bound word allowed between.
+MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت|خاسرا|رابحا|مرتفعا|متراجعا|منخفضا|كاسبا)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
+PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه)\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
+EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
+UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
+GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
-FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف)(?![\p{L}])")
+FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف|تبني|يبني|يبنون|ستبني|سيبني|تلتزم|يتطلب|تتطلب|تحتاج|يحتاج|محتاجه|يتوقع|متوقع|ستضيف|سيضيف|ستضاعف|غادي)(?![\p{L}])")
 
 
 @dataclass
@@ -75,7 +86,8 @@ def type_bonus(entity_type: str, metric: str | None) -> float:
 
 
 def default_metric(kind: str, entity_type: str) -> str | None:
-    """A figure with no metric cue about a coin, commodity or index is its price level."""
+    """A figure with no metric cue (or only a share's price cue such as السعر) about a coin, commodity
+    or index is its price level."""
     if entity_type in ("COMMODITY", "CRYPTO") and kind == "money":
         return "price_level"
     if entity_type == "INDEX" and kind == "count":
@@ -99,7 +111,11 @@ class ClaimAssembler:
         self.countries = {info.name: info for info in self.currency_countries.values()}
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
+        self.priority[NO_METRIC] = 10  # a named non-metric quantity is about as specific as the rate and macro cues
         self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
+        # Metrics that a count figure takes only for these counted nouns (index points, not companies).
+        self.count_nouns = {m: {fold(w) for w in v["count_nouns"]} for m, v in data["metrics"].items()
+                            if "count_nouns" in v}
         self.metric_of: dict[str, str] = {}
         latin: dict[str, str] = {}
         for metric, spec in data["metrics"].items():
@@ -108,7 +124,15 @@ class ClaimAssembler:
             for cue in spec.get("latin_cues", []):
                 latin.setdefault(cue.lower(), metric)
         self.metric_of.update(latin)
+        for cue in data.get("non_metric", {}).get("cues", []):
+            self.metric_of[fold(cue)] = NO_METRIC
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
+        level = data["metrics"]["price_level"]
+        self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
+            sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
+        self.exchange_codes = {fold(w): set(codes) for w, codes in level["exchange_currencies"].items()}
+        self.named_currency_re = regex.compile(r"(?<![\p{L}])[وف]?ال(%s)(?![\p{L}])" % "|".join(
+            sorted(map(regex.escape, self.exchange_codes), key=len, reverse=True)))
         directions = load_json("directions.json")
         self.direction_of: dict[str, str] = {}
         for side in ("up", "down"):
@@ -143,12 +167,15 @@ class ClaimAssembler:
             ents = entities_of.get(sent.index, [])
             direction = self._direction(text, q, sent, clause, ents)
             metric = self._metric(text, q, sent, clause, direction)
+            prev = out[-1] if out and out[-1].sentence.index == sent.index else None
+            metric = self._growth_of_level(text, q, sent, metric, direction, prev)
+            if metric is None and q.inherited_unit and prev is not None and q.kind == prev.quantity.kind:
+                metric = prev.metric  # لو كسر 60 ألف دولار نشوف 52 ألف: an elliptical amount measures what its model does
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
             subject = self._subject(text, q, sent, clause, ents, metric,
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
-            if metric is None and subject is not None:
-                metric = default_metric(q.kind, subject.info.type)
+            metric = self._subject_metric(text, q, metric, subject)
             subject = self._country_of_bank(subject, metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
@@ -161,29 +188,127 @@ class ClaimAssembler:
         best, best_score = None, None
         for m in _near(self._matches(self.metric_index, text, sent.start, sent.end), q.start, q.end):
             metric = m.value
-            if q.kind not in self.metric_kinds.get(metric, {q.kind}):
+            if not self._fits(text, q, metric):
                 continue
-            if m.start >= q.start and m.end <= q.end:
-                continue
+            if m.start >= q.start and m.end <= q.end and not _inside(m, q.counted):
+                continue  # a unit word is no cue; a counted noun is (800 مليون مستخدم)
             if m.end <= q.start:
                 dist = q.start - m.end
+            elif metric == NO_METRIC:
+                continue  # a non-metric noun names the figure before it (حصة X ... 40%), not after
             else:
-                dist = (m.start - q.end) * 1.5 + 10
-                if m.start - q.end > 25:  # a cue after the figure only right after it
+                dist = (m.start - q.end) * 1.5 + 15
+                if m.start - q.end > 25 or m.start >= clause[1]:  # a cue after the figure only right after it
                     continue
             score = dist + (0 if clause[0] <= m.start < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
-            if metric in GENERIC_METRICS:
-                score += 40  # a verb or "price" cue yields to a specific noun in the same clause
+            if metric in GENERIC_METRICS and not (metric == "share_price" and " " in text[m.start:m.end].strip()):
+                score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
             if best_score is None or score < best_score:
                 best, best_score = metric, score
+        if best == NO_METRIC:
+            return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
                 and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
-        if best == "capacity" and FUTURE_CUES.search(text, sent.start, sent.end):
-            best = "capacity_target"
+        if q.kind == "money" and best not in UNIT_PRICE_KEEPS and self._is_unit_price(text, q, clause):
+            return "price_level"
+        if best is None and q.kind == "power":
+            best = "capacity"  # a power figure with no cue is a capacity; its tense decides which
+        if best in ("capacity", "capacity_target"):
+            best = self._capacity_tense(text, q, sent, clause, best)
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
+        if best == "price_level" and direction and self._is_amount_moved(text, q):
+            best = "price_change"  # الجرام خسر 150 جنيه: the amount a price moved, not where it stands
+        if best is None and q.kind == "pp":
+            best = "interest_rate"  # 50 نقطة أساس with no other cue: a rate move
         return best
+
+    def _growth_of_level(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
+                         direction: str | None, prev: ClaimParts | None) -> str | None:
+        """A percent move right after a level figure of its sentence (`prev`, the sentence's previous
+        claim: بلغت الإيرادات 57 مليار دولار، بارتفاع 62%) is that level's growth, so it takes the
+        level's specific metric; the cue the figure found itself is only a movement word (ارتفاع) then."""
+        if (q.kind != "percent" or direction is None or metric not in (None, "price_change") or prev is None
+                or prev.metric in (None, *GENERIC_METRICS)
+                or prev.quantity.kind in CHANGE_KINDS or q.start - prev.quantity.end > GROWTH_GAP):
+            return metric
+        between = self._matches(self.metric_index, text, sent.start, sent.end)
+        if any(prev.quantity.end <= m.start and m.end <= q.start and m.value not in GENERIC_METRICS for m in between):
+            return metric  # a metric of its own stands between: ... 5 مليارات، وارتفعت الديون 3%
+        if PRICE_WORDS.search(text, prev.quantity.end, q.start):
+            return metric  # ... صافي الدين 40 مليار ريال، وقد انخفض السهم 30%: the share moved
+        return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
+
+    def _subject_metric(self, text: str, q: RawQuantity, metric: str | None, subject: EntityMatch | None) -> str | None:
+        """When the cues found nothing (or only a share's bare price cue), the subject's type decides: a
+        coin's, commodity's or index's level (default_metric), or a company's share price at a price point."""
+        if subject is None or metric not in (None, "share_price"):
+            return metric
+        default = default_metric(q.kind, subject.info.type)
+        if default is not None and self._fits(text, q, default):
+            return default
+        if metric is None and self._is_share_price_point(text, q, subject.info.type):
+            return "share_price"
+        return metric
+
+    @staticmethod
+    def _is_share_price_point(text: str, q: RawQuantity, entity_type: str) -> bool:
+        """A company's money figure with no cue, right after a price-point word (لو كسر 105 ريال،
+        بعت عند 15 جنيه، رجعت لـ70 جنيه، هدفي 115 ريال): a level its share trades at or aims for."""
+        return (q.kind == "money" and entity_type in ("ORG", "TICKER")
+                and bool(PRICE_POINT_RE.search(text, max(0, q.start - 20), q.start)))
+
+    @staticmethod
+    def _is_amount_moved(text: str, q: RawQuantity) -> bool:
+        """A money figure or index points right after a movement verb, not an end point of the move
+        (خسر 150 جنيه، خاسراً 155 نقطة but not ارتفع إلى 62 دولاراً): the size of the move."""
+        return q.kind in ("money", "count") and not MOVE_ENDPOINT_RE.search(text, max(0, q.start - 30), q.start) and bool(
+            MOVED_BY_RE.search(text, max(0, q.start - 30), q.start))
+
+    def _capacity_tense(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int], best: str) -> str:
+        """Installed capacity or a planned one. A figure stated as now (78 جيجاواط حالياً، القدرة الحالية),
+        as a comparison base or as the start of a move (من 77 إلى 142) is installed; a future cue in its
+        clause or before it in its sentence (بحلول، تستهدف، تبني) makes it planned. A future cue only
+        in a later clause belongs to that clause's figure."""
+        words = WORD_RE.findall(text, clause[0], clause[1])
+        if (any(word_in(w, self.present_cues) for w in words) or PRESENT_CAPACITY.search(text, clause[0], clause[1])
+                or self._is_base_figure(text, q) or self._is_move_start(text, q)):
+            return "capacity"
+        if FUTURE_CUES.search(text, clause[0], clause[1]) or FUTURE_CUES.search(text, sent.start, q.start):
+            return "capacity_target"
+        return best
+
+    def _is_base_figure(self, text: str, q: RawQuantity) -> bool:
+        """The figure follows a comparison cue (مقارنة بنحو 78 جيجاواط)."""
+        before = WORD_RE.findall(text, max(0, q.start - 25), q.start)[-3:]
+        return any(word_in(w, self.base_year_cues) for w in before)
+
+    @staticmethod
+    def _is_move_start(text: str, q: RawQuantity) -> bool:
+        """The figure is X in من X إلى Y."""
+        return bool(MOVE_START_RE.search(text, max(0, q.start - 12), q.start)) and bool(
+            MOVE_TO_RE.match(text, q.end, q.end + 40))
+
+    def _is_unit_price(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
+        """A money figure per unit (64 دولار للبرميل، 3.4 دينار للأورو) or the price of another currency
+        named before it in its clause (اليورو عند 3.42 دينار، الدولار صار بـ 48 جنيه) is a price level."""
+        if self.per_unit_re.match(text, q.end):
+            return True
+        lo = max(clause[0], q.start - EXCHANGE_REACH)
+        return any(q.unit not in self.exchange_codes[m.group(1)] for m in self.named_currency_re.finditer(text, lo, q.start))
+
+    def _fits(self, text: str, q: RawQuantity, metric: str) -> bool:
+        """The figure's kind is one the metric is measured in, and a count counts what the metric
+        counts (an index level counts points: 30 شركة in an index is no index level)."""
+        if metric == NO_METRIC:
+            return True
+        if q.kind not in self.metric_kinds.get(metric, {q.kind}):
+            return False
+        nouns = self.count_nouns.get(metric)
+        if q.kind != "count" or nouns is None:
+            return True
+        return q.counted is not None and word_in(text[q.counted[0]:q.counted[1]], nouns)
 
     # ------------------------------------------------------------- direction
 
@@ -343,6 +468,11 @@ class ClaimAssembler:
         """A present-time word right after the figure: a level as it stands now."""
         after = WORD_RE.findall(text, q.end, q.end + 20)
         return any(word_in(w, self.present_cues) for w in after[:2])
+
+
+def _inside(m, span: tuple[int, int] | None) -> bool:
+    """Match m lies within span."""
+    return span is not None and span[0] <= m.start and m.end <= span[1]
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for
