@@ -61,3 +61,16 @@ def test_year_of_a_sentence_that_refers_back_to_the_period(extractor):
 def test_inflation_is_the_countrys_not_its_central_banks(extractor):
     text = "قال البنك المركزي المصري إن التضخم السنوي تباطأ إلى 11% الشهر الماضي."
     assert claim_for(extractor, text, "11%").subject == "Egypt"
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a central bank's inflation or unemployment figure is its country's, for any country in the gazetteer
+    ("يرى الاحتياطي الفيدرالي أن البطالة قد ترتفع إلى 4.6% العام المقبل", "4.6%", "United States"),
+    # reserves reported by a central bank are the bank's; reserves of a named country are the country's
+    ("قال بنك المغرب إن الاحتياطيات بلغت 400 مليار درهم", "400 مليار درهم", "Bank Al-Maghrib"),
+    ("صعدت احتياطيات تونس من النقد الأجنبي إلى 26 مليار دينار", "26 مليار دينار", "Tunisia"),
+    # the policy rate of a country is its central bank's
+    ("في الأردن ارتفعت الفائدة 50 نقطة أساس", "50 نقطة أساس", "CBJ Jordan"),
+])
+def test_country_or_central_bank(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

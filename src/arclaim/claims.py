@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .entities import EntityMatch
+from .entities import EntityInfo, EntityMatch, Gazetteer
 from .lexicon import PhraseIndex, fold, load_json, word_in
 from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
@@ -23,15 +23,16 @@ PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إ�
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
                    "capacity_target"}
-MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports", "fund_flows"}
+MACRO_METRICS = {"inflation", "gdp", "budget", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
-COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget"}  # always about a country, never its central bank
+COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget", "jobs"}  # a central bank's figure of these is its country's
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
 TYPE_BONUS = {
     "company": {"ORG": 1.5, "TICKER": 1.5, "COMMODITY": -1.5, "CENTRAL_BANK": -1.0, "INDEX": -0.5},
     "macro": {"GPE": 2.0, "CENTRAL_BANK": -1.5, "COMMODITY": -1.0, "ORG": -0.5},
     "rate": {"CENTRAL_BANK": 2.0, "GPE": 1.0, "COMMODITY": -1.0},
+    "reserves": {"CENTRAL_BANK": 1.0, "GPE": 1.0, "COMMODITY": -1.0},  # لمصر and مصرف لبنان alike
     "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
     None: {"COMMODITY": -0.5},
 }
@@ -67,6 +68,8 @@ def type_bonus(entity_type: str, metric: str | None) -> float:
         group = "macro"
     elif metric == "interest_rate":
         group = "rate"
+    elif metric == "reserves":
+        group = "reserves"
     elif metric in MARKET_METRICS:
         group = "market"
     else:
@@ -94,9 +97,14 @@ def metric_model_input(text: str, sentence_start: int, q_start: int, q_end: int,
 class ClaimAssembler:
     """Decides subject, metric, direction and year for the quantities of a text."""
 
-    def __init__(self, currency_countries: dict | None = None) -> None:
+    def __init__(self, currency_countries: dict | None = None, gazetteer: Gazetteer | None = None) -> None:
         self.currency_countries = currency_countries or {}  # ISO code -> EntityInfo of its country
-        self.countries = {info.name: info for info in self.currency_countries.values()}
+        self.gazetteer = gazetteer or Gazetteer()
+        self.banks = {}  # country name -> its central bank
+        for info in self.gazetteer.entities.values():
+            country = self._country(info) if info.type == "CENTRAL_BANK" else None
+            if country is not None:
+                self.banks.setdefault(country.name, info)
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
         self.metric_kinds = {m: set(v.get("kinds", [])) for m, v in data["metrics"].items()}
@@ -263,12 +271,23 @@ class ClaimAssembler:
         return best
 
     def _country_of_bank(self, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
-        """Inflation, GDP, trade and the budget are the country's, not its central bank's, even when
-        the bank reports them (the guidelines: the country whose inflation it is)."""
-        if subject is None or metric not in COUNTRY_METRICS or subject.info.type != "CENTRAL_BANK":
+        """Inflation, GDP, trade, the budget and unemployment are the country's, not its central
+        bank's, even when the bank reports them (the guidelines: the country whose inflation it is);
+        the policy rate is the central bank's, not the country's."""
+        if subject is None:
             return subject
-        country = self.countries.get(subject.info.country or "")
-        return EntityMatch(country, subject.start, subject.end, -1, -1) if country is not None else subject
+        related = None
+        if metric in COUNTRY_METRICS and subject.info.type == "CENTRAL_BANK":
+            related = self._country(subject.info)
+        elif metric == "interest_rate" and subject.info.type == "GPE":
+            related = self.banks.get(subject.info.name)
+        return EntityMatch(related, subject.start, subject.end, -1, -1) if related is not None else subject
+
+    def _country(self, info: EntityInfo) -> EntityInfo | None:
+        """The gazetteer's country entity for an entity's country field (United Arab Emirates -> UAE)."""
+        name = self.gazetteer.resolve(info.country) if info.country else None
+        country = self.gazetteer.entities.get(name) if name else None
+        return country if country is not None and country.type == "GPE" else None
 
     def _currency_country(self, q: RawQuantity) -> EntityMatch | None:
         """An amount in a local currency is about that currency's country when nothing better is known."""
