@@ -74,3 +74,14 @@ def test_inflation_is_the_countrys_not_its_central_banks(extractor):
 ])
 def test_country_or_central_bank(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a name after و that follows another figure opens a new clause
+    ("اقترضت Tesla بـ 8 مليارات دولار وAmazon بـ 12 مليار دولار", "12 مليار دولار", "Amazon"),
+    ("الذهب وصل 4,000 دولار والفضة عند 50 دولار", "50 دولار", "Silver"),
+    # a list of names before one figure is no new clause
+    ("اقترضت Tesla وAmazon بـ 12 مليار دولار", "12 مليار دولار", "Tesla"),
+])
+def test_name_after_waw_opens_a_clause(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

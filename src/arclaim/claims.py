@@ -237,6 +237,7 @@ class ClaimAssembler:
         """The best-scoring candidate: entities of the sentence, then the carried subject and the
         document topic at fixed scores, so a name after a preposition does not beat the topic."""
         best, best_score = None, None
+        clause = self._list_clause(text, clause, ents, q)
         for e in _near(ents, q.start, q.end):
             if e.start >= q.start and e.end <= q.end:
                 continue
@@ -269,6 +270,17 @@ class ClaimAssembler:
             if best_score is None or score > best_score:
                 best, best_score = cand, score
         return best
+
+    def _list_clause(self, text: str, clause: tuple[int, int], ents: list[EntityMatch],
+                     q: RawQuantity) -> tuple[int, int]:
+        """A name after و that follows another figure of the clause opens a new clause (Meta بـ 30
+        مليار وAlphabet بـ 25 مليار; البيتكوين عند 101 ألف والإيثيريوم عند 3,350): the clause of
+        the figure then starts at that name."""
+        start = clause[0]
+        for e in _near(ents, q.start, q.end):
+            if start < e.start < q.start and _after_waw(text, e.start) and self._figure_between(start, e.start):
+                start = e.start
+        return start, clause[1]
 
     def _country_of_bank(self, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
         """Inflation, GDP, trade, the budget and unemployment are the country's, not its central
@@ -362,6 +374,14 @@ class ClaimAssembler:
         """A present-time word right after the figure: a level as it stands now."""
         after = WORD_RE.findall(text, q.end, q.end + 20)
         return any(word_in(w, self.present_cues) for w in after[:2])
+
+
+def _after_waw(text: str, pos: int) -> bool:
+    """The word at `pos` follows the conjunction و, glued to it (وAlphabet, والإيثيريوم when the
+    name leaves out the article) or standing alone."""
+    before = text[max(0, pos - 5) : pos].rstrip(" ـ")
+    before = before[:-2] if before.endswith("وال") else before
+    return before.endswith("و") and (len(before) < 2 or not before[-2].isalpha())
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for
