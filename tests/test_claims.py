@@ -85,3 +85,14 @@ def test_country_or_central_bank(extractor, text, surface, subject):
 ])
 def test_name_after_waw_opens_a_clause(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a named index keeps its name for its moves; the trading of its market is its exchange's
+    ("صعد مؤشر تاسي بنسبة 1% اليوم", "1%", "TASI"),
+    ("صعد مؤشر تاسي بنسبة 1% اليوم، وبلغت قيمة التداول 7 مليارات ريال", "7 مليارات ريال", "Saudi Exchange"),
+    # an index named only as its exchange's index is annotated as the exchange
+    ("تراجع مؤشر سوق أبوظبي العام 0.5% اليوم", "0.5%", "ADX"),
+])
+def test_index_or_exchange(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

@@ -25,6 +25,7 @@ COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "reve
                    "capacity_target"}
 MACRO_METRICS = {"inflation", "gdp", "budget", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
+EXCHANGE_METRICS = {"market_cap", "trading_volume", "fund_flows"}  # of a whole market: its exchange's, not its index's
 COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget", "jobs"}  # a central bank's figure of these is its country's
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
@@ -37,6 +38,7 @@ TYPE_BONUS = {
     None: {"COMMODITY": -0.5},
 }
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
+INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
@@ -59,6 +61,7 @@ class ClaimParts:
     direction: str | None
     year: int | None
     entities: list[EntityMatch]
+    found: EntityMatch | None = None  # the subject before it went to a related entity: what the next claim carries
 
 
 def type_bonus(entity_type: str, metric: str | None) -> float:
@@ -157,9 +160,9 @@ class ClaimAssembler:
                                     ((carried, 1.8), (topic, 1.5), (country, 0.9)))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
-            subject = self._country_of_bank(subject, metric)
+            related = self._exchange_of_index(text, self._country_of_bank(subject, metric), metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
-            out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
+            out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject))
         return out
 
     # ---------------------------------------------------------------- metric
@@ -295,6 +298,19 @@ class ClaimAssembler:
             related = self.banks.get(subject.info.name)
         return EntityMatch(related, subject.start, subject.end, -1, -1) if related is not None else subject
 
+    def _exchange_of_index(self, text: str, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
+        """The market value, trading and flows of a market are its exchange's, not its index's; and an
+        index named only as the index of its exchange (مؤشر سوق دبي المالي العام) is annotated as that
+        exchange, while a named index (تاسي، EGX30) keeps its name for its points and moves."""
+        name = self.gazetteer.exchange_of.get(subject.info.name) if subject is not None else None
+        if name is None:
+            return subject
+        named_by_exchange = subject.start >= 0 and self.gazetteer.resolve(
+            INDEX_WORDS.sub("", text[subject.start : subject.end])) == name
+        if metric not in EXCHANGE_METRICS and not named_by_exchange:
+            return subject
+        return EntityMatch(self.gazetteer.entities[name], subject.start, subject.end, -1, -1)
+
     def _country(self, info: EntityInfo) -> EntityInfo | None:
         """The gazetteer's country entity for an entity's country field (United Arab Emirates -> UAE)."""
         name = self.gazetteer.resolve(info.country) if info.country else None
@@ -308,12 +324,13 @@ class ClaimAssembler:
 
     @staticmethod
     def _carried_subject(previous: list[ClaimParts], q: RawQuantity, breaks: list[int]) -> EntityMatch | None:
-        if not previous or previous[-1].subject is None:
+        """The entity the previous claim of the paragraph was found to be about."""
+        if not previous or previous[-1].found is None:
             return None
         last = previous[-1].quantity
         if any(last.end <= b < q.start for b in breaks):
             return None
-        return previous[-1].subject
+        return previous[-1].found
 
     def _matches(self, index: PhraseIndex, text: str, start: int, end: int) -> list:
         """Phrase matches in text[start:end], computed once per document and span."""

@@ -54,7 +54,10 @@ class Gazetteer:
         self.entities: dict[str, EntityInfo] = {}
         self.aliases: dict[str, str] = {}  # folded alias -> canonical name
         self.weak_aliases: dict[str, str] = {}  # ordinary words that are also names (فوري, مصدر)
+        self.exchange_of: dict[str, str] = {}  # index -> the exchange whose market it measures
         for entry in load_json("entities.json"):
+            if entry.get("exchange"):
+                self.exchange_of[entry["name"]] = entry["exchange"]
             self.add(entry["name"], entry["type"], entry.get("aliases", []) + entry.get("tickers", []),
                      entry.get("country"))
             if include_weak:
