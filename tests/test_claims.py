@@ -96,3 +96,15 @@ def test_name_after_waw_opens_a_clause(extractor, text, surface, subject):
 ])
 def test_index_or_exchange(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a plural actor that names no entity: no subject, not the post's topic
+    ("أسعار الذهب قياسية.\nواشترت البنوك المركزية 900 طن خلال العام", "900 طن", None),
+    # ... unless it follows a preposition or a name stands between it and the figure
+    ("تراجعت أرباح الشركات الكبرى، وحققت Apple وحدها 20 مليار دولار", "20 مليار دولار", "Apple"),
+    # a figure that sums several names is about none of them
+    ("تنفق Apple وTesla مجتمعتين 50 مليار دولار على البحث", "50 مليار دولار", None),
+])
+def test_collective_subjects(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

@@ -131,6 +131,9 @@ class ClaimAssembler:
         self.present_cues = {fold(w) for w in time["present_cues"]}
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
+        subjects = load_json("subjects.json")
+        self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"]}
+                                            | {fold(p): "combined" for p in subjects["combined"]})
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
                  entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
@@ -239,8 +242,10 @@ class ClaimAssembler:
                  fallbacks: tuple[tuple[EntityMatch | None, float], ...] = ()) -> EntityMatch | None:
         """The best-scoring candidate: entities of the sentence, then the carried subject and the
         document topic at fixed scores, so a name after a preposition does not beat the topic."""
-        best, best_score = None, None
         clause = self._list_clause(text, clause, ents, q)
+        if self._is_collective(text, q, sent, clause, ents):
+            return None
+        best, best_score = None, None
         for e in _near(ents, q.start, q.end):
             if e.start >= q.start and e.end <= q.end:
                 continue
@@ -273,6 +278,29 @@ class ClaimAssembler:
             if best_score is None or score > best_score:
                 best, best_score = cand, score
         return best
+
+    def _is_collective(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                       ents: list[EntityMatch]) -> bool:
+        """The figure is about no named entity: its clause sums several (مجتمعة، مجموعهم), or a plural
+        actor that names none (البنوك المركزية، الشركات الكبرى), not after a preposition (الودائع في
+        المصارف), stands before it with no name and no other figure between."""
+        for m in self._matches(self.collective_index, text, sent.start, sent.end):
+            if not clause[0] <= m.start < clause[1]:
+                continue
+            if m.value == "combined":
+                return True
+            if (m.end <= q.start and not self._figure_between(m.end, q.start)
+                    and not self._after_preposition(text, sent, m.start)
+                    and not any(m.end <= e.start < q.start for e in ents)):
+                return True
+        return False
+
+    @staticmethod
+    def _after_preposition(text: str, sent: Sentence, pos: int) -> bool:
+        """The word at `pos` follows a preposition (في المصارف) or has one glued to it (بالبنوك)."""
+        prev = PREV_WORD_RE.search(text, max(sent.start, pos - 25), pos)
+        return (prev is not None and prev.group(1) in PREPOSITIONS) or (
+            pos > 0 and text[pos - 1] in "بلك" and (pos < 2 or not text[pos - 2].isalpha()))
 
     def _list_clause(self, text: str, clause: tuple[int, int], ents: list[EntityMatch],
                      q: RawQuantity) -> tuple[int, int]:
