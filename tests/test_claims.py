@@ -108,3 +108,11 @@ def test_index_or_exchange(extractor, text, surface, subject):
 ])
 def test_collective_subjects(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):
+    text = ("نتائج Tesla للربع الثالث\n"
+            "باعت Apple 20 مليون جهاز، وبلغت الإيرادات 90 مليار دولار.\n"
+            "وارتفعت الإيرادات 8% خلال الربع.")
+    assert claim_for(extractor, text, "90 مليار دولار").subject == "Apple"  # same sentence: elided subject
+    assert claim_for(extractor, text, "8%").subject == "Tesla"  # new sentence: the post's topic

@@ -39,6 +39,10 @@ TYPE_BONUS = {
 }
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
+# Base scores of the subjects a figure falls back on when its sentence's names score lower: the previous
+# claim's subject within the same sentence (an elided subject), then the document's topic, then the
+# previous claim's subject from an earlier sentence of the paragraph, then the country of a local currency.
+FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9}
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
@@ -137,8 +141,9 @@ class ClaimAssembler:
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
                  entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
-        """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is
-        about the subject of the previous claim in its paragraph, else about the document's topic."""
+        """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is about
+        the subject of the previous claim of its sentence, else the document's topic, else the subject
+        of the previous claim in its paragraph (FALLBACK)."""
         out: list[ClaimParts] = []
         self._found: dict[tuple[int, int, int], list] = {}  # phrase matches per (index, start, end)
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
@@ -159,8 +164,10 @@ class ClaimAssembler:
             metric = self._metric(text, q, sent, clause, direction)
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
+            same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
             subject = self._subject(text, q, sent, clause, ents, metric,
-                                    ((carried, 1.8), (topic, 1.5), (country, 0.9)))
+                                    ((carried, FALLBACK["carried"] if same_sentence else FALLBACK["carried_across"]),
+                                     (topic, FALLBACK["topic"]), (country, FALLBACK["currency"])))
             if metric is None and subject is not None:
                 metric = default_metric(q.kind, subject.info.type)
             related = self._exchange_of_index(text, self._country_of_bank(subject, metric), metric)
