@@ -118,3 +118,58 @@ def test_a_coins_price_is_its_price_level(cue_extractor):
 def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # no cue but a price-point word before a company's money figure
     assert claim_for(cue_extractor, "أرامكو لو رجعت لـ 30 ريال بشتري", "30 ريال").metric == "share_price"
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a central bank's inflation or unemployment figure is its country's, for any country in the gazetteer
+    ("يرى الاحتياطي الفيدرالي أن البطالة قد ترتفع إلى 4.6% العام المقبل", "4.6%", "United States"),
+    # reserves reported by a central bank are the bank's; reserves of a named country are the country's
+    ("قال بنك المغرب إن الاحتياطيات بلغت 400 مليار درهم", "400 مليار درهم", "Bank Al-Maghrib"),
+    ("صعدت احتياطيات تونس من النقد الأجنبي إلى 26 مليار دينار", "26 مليار دينار", "Tunisia"),
+    # the policy rate of a country is its central bank's
+    ("في الأردن ارتفعت الفائدة 50 نقطة أساس", "50 نقطة أساس", "CBJ Jordan"),
+])
+def test_country_or_central_bank(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a name after و that follows another figure opens a new clause
+    ("اقترضت Tesla بـ 8 مليارات دولار وAmazon بـ 12 مليار دولار", "12 مليار دولار", "Amazon"),
+    ("الذهب وصل 4,000 دولار والفضة عند 50 دولار", "50 دولار", "Silver"),
+    # a list of names before one figure is no new clause
+    ("اقترضت Tesla وAmazon بـ 12 مليار دولار", "12 مليار دولار", "Tesla"),
+])
+def test_name_after_waw_opens_a_clause(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a named index keeps its name for its moves; the trading of its market is its exchange's
+    ("صعد مؤشر تاسي بنسبة 1% اليوم", "1%", "TASI"),
+    ("صعد مؤشر تاسي بنسبة 1% اليوم، وبلغت قيمة التداول 7 مليارات ريال", "7 مليارات ريال", "Saudi Exchange"),
+    # an index named only as its exchange's index is annotated as the exchange
+    ("تراجع مؤشر سوق أبوظبي العام 0.5% اليوم", "0.5%", "ADX"),
+])
+def test_index_or_exchange(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a plural actor that names no entity: no subject, not the post's topic
+    ("أسعار الذهب قياسية.\nواشترت البنوك المركزية 900 طن خلال العام", "900 طن", None),
+    # ... unless it follows a preposition or a name stands between it and the figure
+    ("تراجعت أرباح الشركات الكبرى، وحققت Apple وحدها 20 مليار دولار", "20 مليار دولار", "Apple"),
+    # a figure that sums several names is about none of them
+    ("تنفق Apple وTesla مجتمعتين 50 مليار دولار على البحث", "50 مليار دولار", None),
+])
+def test_collective_subjects(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
+def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):
+    text = ("نتائج Tesla للربع الثالث\n"
+            "باعت Apple 20 مليون جهاز، وبلغت الإيرادات 90 مليار دولار.\n"
+            "وارتفعت الإيرادات 8% خلال الربع.")
+    assert claim_for(extractor, text, "90 مليار دولار").subject == "Apple"  # same sentence: elided subject
+    assert claim_for(extractor, text, "8%").subject == "Tesla"  # new sentence: the post's topic

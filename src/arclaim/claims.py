@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .entities import EntityMatch
+from .entities import EntityInfo, EntityMatch, Gazetteer
 from .lexicon import PhraseIndex, fold, load_json, word_in
 from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
@@ -23,9 +23,10 @@ PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إ�
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
                    "capacity_target"}
-MACRO_METRICS = {"inflation", "gdp", "budget", "reserves", "exports", "fund_flows"}
+MACRO_METRICS = {"inflation", "gdp", "budget", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
-COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget"}  # always about a country, never its central bank
+EXCHANGE_METRICS = {"market_cap", "trading_volume", "fund_flows"}  # of a whole market: its exchange's, not its index's
+COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget", "jobs"}  # a central bank's figure of these is its country's
 NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for while cues are scored
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # How much an entity type suits a metric's subject (added to the candidate's score).
@@ -33,10 +34,16 @@ TYPE_BONUS = {
     "company": {"ORG": 1.5, "TICKER": 1.5, "COMMODITY": -1.5, "CENTRAL_BANK": -1.0, "INDEX": -0.5},
     "macro": {"GPE": 2.0, "CENTRAL_BANK": -1.5, "COMMODITY": -1.0, "ORG": -0.5},
     "rate": {"CENTRAL_BANK": 2.0, "GPE": 1.0, "COMMODITY": -1.0},
+    "reserves": {"CENTRAL_BANK": 1.0, "GPE": 1.0, "COMMODITY": -1.0},  # لمصر and مصرف لبنان alike
     "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
     None: {"COMMODITY": -0.5},
 }
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?:ها|ه|هم)?(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
+INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
+# Base scores of the subjects a figure falls back on when its sentence's names score lower: the previous
+# claim's subject within the same sentence (an elided subject), then the document's topic, then the
+# previous claim's subject from an earlier sentence of the paragraph, then the country of a local currency.
+FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9}
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
@@ -69,6 +76,7 @@ class ClaimParts:
     direction: str | None
     year: int | None
     entities: list[EntityMatch]
+    found: EntityMatch | None = None  # the subject before it went to a related entity: what the next claim carries
 
 
 def type_bonus(entity_type: str, metric: str | None) -> float:
@@ -78,6 +86,8 @@ def type_bonus(entity_type: str, metric: str | None) -> float:
         group = "macro"
     elif metric == "interest_rate":
         group = "rate"
+    elif metric == "reserves":
+        group = "reserves"
     elif metric in MARKET_METRICS:
         group = "market"
     else:
@@ -106,9 +116,14 @@ def metric_model_input(text: str, sentence_start: int, q_start: int, q_end: int,
 class ClaimAssembler:
     """Decides subject, metric, direction and year for the quantities of a text."""
 
-    def __init__(self, currency_countries: dict | None = None) -> None:
+    def __init__(self, currency_countries: dict | None = None, gazetteer: Gazetteer | None = None) -> None:
         self.currency_countries = currency_countries or {}  # ISO code -> EntityInfo of its country
-        self.countries = {info.name: info for info in self.currency_countries.values()}
+        self.gazetteer = gazetteer or Gazetteer()
+        self.banks = {}  # country name -> its central bank
+        for info in self.gazetteer.entities.values():
+            country = self._country(info) if info.type == "CENTRAL_BANK" else None
+            if country is not None:
+                self.banks.setdefault(country.name, info)
         data = load_json("metrics.json")
         self.priority = {m: i for i, m in enumerate(data.get("priority", []))}
         self.priority[NO_METRIC] = 10  # a named non-metric quantity is about as specific as the rate and macro cues
@@ -144,11 +159,15 @@ class ClaimAssembler:
         self.present_cues = {fold(w) for w in time["present_cues"]}
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
+        subjects = load_json("subjects.json")
+        self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"]}
+                                            | {fold(p): "combined" for p in subjects["combined"]})
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
                  entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
-        """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is
-        about the subject of the previous claim in its paragraph, else about the document's topic."""
+        """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is about
+        the subject of the previous claim of its sentence, else the document's topic, else the subject
+        of the previous claim in its paragraph (FALLBACK)."""
         out: list[ClaimParts] = []
         self._found: dict[tuple[int, int, int], list] = {}  # phrase matches per (index, start, end)
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
@@ -173,12 +192,14 @@ class ClaimAssembler:
                 metric = prev.metric  # لو كسر 60 ألف دولار نشوف 52 ألف: an elliptical amount measures what its model does
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
+            same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
             subject = self._subject(text, q, sent, clause, ents, metric,
-                                    ((carried, 1.8), (topic, 1.5), (country, 0.9)))
+                                    ((carried, FALLBACK["carried"] if same_sentence else FALLBACK["carried_across"]),
+                                     (topic, FALLBACK["topic"]), (country, FALLBACK["currency"])))
             metric = self._subject_metric(text, q, metric, subject)
-            subject = self._country_of_bank(subject, metric)
+            related = self._exchange_of_index(text, self._country_of_bank(subject, metric), metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
-            out.append(ClaimParts(q, sent, subject, metric, direction, year, ents))
+            out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject))
         return out
 
     # ---------------------------------------------------------------- metric
@@ -353,6 +374,9 @@ class ClaimAssembler:
                  fallbacks: tuple[tuple[EntityMatch | None, float], ...] = ()) -> EntityMatch | None:
         """The best-scoring candidate: entities of the sentence, then the carried subject and the
         document topic at fixed scores, so a name after a preposition does not beat the topic."""
+        clause = self._list_clause(text, clause, ents, q)
+        if self._is_collective(text, q, sent, clause, ents):
+            return None
         best, best_score = None, None
         for e in _near(ents, q.start, q.end):
             if e.start >= q.start and e.end <= q.end:
@@ -387,13 +411,71 @@ class ClaimAssembler:
                 best, best_score = cand, score
         return best
 
+    def _is_collective(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                       ents: list[EntityMatch]) -> bool:
+        """The figure is about no named entity: its clause sums several (مجتمعة، مجموعهم), or a plural
+        actor that names none (البنوك المركزية، الشركات الكبرى), not after a preposition (الودائع في
+        المصارف), stands before it with no name and no other figure between."""
+        for m in self._matches(self.collective_index, text, sent.start, sent.end):
+            if not clause[0] <= m.start < clause[1]:
+                continue
+            if m.value == "combined":
+                return True
+            if (m.end <= q.start and not self._figure_between(m.end, q.start)
+                    and not self._after_preposition(text, sent, m.start)
+                    and not any(m.end <= e.start < q.start for e in ents)):
+                return True
+        return False
+
+    @staticmethod
+    def _after_preposition(text: str, sent: Sentence, pos: int) -> bool:
+        """The word at `pos` follows a preposition (في المصارف) or has one glued to it (بالبنوك)."""
+        prev = PREV_WORD_RE.search(text, max(sent.start, pos - 25), pos)
+        return (prev is not None and prev.group(1) in PREPOSITIONS) or (
+            pos > 0 and text[pos - 1] in "بلك" and (pos < 2 or not text[pos - 2].isalpha()))
+
+    def _list_clause(self, text: str, clause: tuple[int, int], ents: list[EntityMatch],
+                     q: RawQuantity) -> tuple[int, int]:
+        """A name after و that follows another figure of the clause opens a new clause (Meta بـ 30
+        مليار وAlphabet بـ 25 مليار; البيتكوين عند 101 ألف والإيثيريوم عند 3,350): the clause of
+        the figure then starts at that name."""
+        start = clause[0]
+        for e in _near(ents, q.start, q.end):
+            if start < e.start < q.start and _after_waw(text, e.start) and self._figure_between(start, e.start):
+                start = e.start
+        return start, clause[1]
+
     def _country_of_bank(self, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
-        """Inflation, GDP, trade and the budget are the country's, not its central bank's, even when
-        the bank reports them (the guidelines: the country whose inflation it is)."""
-        if subject is None or metric not in COUNTRY_METRICS or subject.info.type != "CENTRAL_BANK":
+        """Inflation, GDP, trade, the budget and unemployment are the country's, not its central
+        bank's, even when the bank reports them (the guidelines: the country whose inflation it is);
+        the policy rate is the central bank's, not the country's."""
+        if subject is None:
             return subject
-        country = self.countries.get(subject.info.country or "")
-        return EntityMatch(country, subject.start, subject.end, -1, -1) if country is not None else subject
+        related = None
+        if metric in COUNTRY_METRICS and subject.info.type == "CENTRAL_BANK":
+            related = self._country(subject.info)
+        elif metric == "interest_rate" and subject.info.type == "GPE":
+            related = self.banks.get(subject.info.name)
+        return EntityMatch(related, subject.start, subject.end, -1, -1) if related is not None else subject
+
+    def _exchange_of_index(self, text: str, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
+        """The market value, trading and flows of a market are its exchange's, not its index's; and an
+        index named only as the index of its exchange (مؤشر سوق دبي المالي العام) is annotated as that
+        exchange, while a named index (تاسي، EGX30) keeps its name for its points and moves."""
+        name = self.gazetteer.exchange_of.get(subject.info.name) if subject is not None else None
+        if name is None:
+            return subject
+        named_by_exchange = subject.start >= 0 and self.gazetteer.resolve(
+            INDEX_WORDS.sub("", text[subject.start : subject.end])) == name
+        if metric not in EXCHANGE_METRICS and not named_by_exchange:
+            return subject
+        return EntityMatch(self.gazetteer.entities[name], subject.start, subject.end, -1, -1)
+
+    def _country(self, info: EntityInfo) -> EntityInfo | None:
+        """The gazetteer's country entity for an entity's country field (United Arab Emirates -> UAE)."""
+        name = self.gazetteer.resolve(info.country) if info.country else None
+        country = self.gazetteer.entities.get(name) if name else None
+        return country if country is not None and country.type == "GPE" else None
 
     def _currency_country(self, q: RawQuantity) -> EntityMatch | None:
         """An amount in a local currency is about that currency's country when nothing better is known."""
@@ -402,12 +484,13 @@ class ClaimAssembler:
 
     @staticmethod
     def _carried_subject(previous: list[ClaimParts], q: RawQuantity, breaks: list[int]) -> EntityMatch | None:
-        if not previous or previous[-1].subject is None:
+        """The entity the previous claim of the paragraph was found to be about."""
+        if not previous or previous[-1].found is None:
             return None
         last = previous[-1].quantity
         if any(last.end <= b < q.start for b in breaks):
             return None
-        return previous[-1].subject
+        return previous[-1].found
 
     def _matches(self, index: PhraseIndex, text: str, start: int, end: int) -> list:
         """Phrase matches in text[start:end], computed once per document and span."""
@@ -473,6 +556,14 @@ class ClaimAssembler:
 def _inside(m, span: tuple[int, int] | None) -> bool:
     """Match m lies within span."""
     return span is not None and span[0] <= m.start and m.end <= span[1]
+
+
+def _after_waw(text: str, pos: int) -> bool:
+    """The word at `pos` follows the conjunction و, glued to it (وAlphabet, والإيثيريوم when the
+    name leaves out the article) or standing alone."""
+    before = text[max(0, pos - 5) : pos].rstrip(" ـ")
+    before = before[:-2] if before.endswith("وال") else before
+    return before.endswith("و") and (len(before) < 2 or not before[-2].isalpha())
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for

@@ -54,7 +54,10 @@ class Gazetteer:
         self.entities: dict[str, EntityInfo] = {}
         self.aliases: dict[str, str] = {}  # folded alias -> canonical name
         self.weak_aliases: dict[str, str] = {}  # ordinary words that are also names (فوري, مصدر)
+        self.exchange_of: dict[str, str] = {}  # index -> the exchange whose market it measures
         for entry in load_json("entities.json"):
+            if entry.get("exchange"):
+                self.exchange_of[entry["name"]] = entry["exchange"]
             self.add(entry["name"], entry["type"], entry.get("aliases", []) + entry.get("tickers", []),
                      entry.get("country"))
             if include_weak:
@@ -155,8 +158,11 @@ class EntityMatcher:
     def _add_patterns(self, first_words: set[str]) -> None:
         for first in first_words:
             for name, words in self.pending.pop(first, ()):
-                # keys are lower-cased already, and a token's default NORM is its lower-cased text
-                self.matcher.add(name, [Doc(self.nlp.vocab, words=words)])
+                # keys are lower-cased already, and a token's default NORM is its lower-cased text;
+                # later words take the text's norm too, so للطاقة in قطر للطاقة (read as ل + الطاقة
+                # when الطاقة begins another alias) still matches
+                normed = [words[0]] + [self._norm(w) for w in words[1:]]
+                self.matcher.add(name, [Doc(self.nlp.vocab, words=normed)])
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMatch]:
         """Entities in `text[start:end]`, longest first where they overlap, in text order."""
