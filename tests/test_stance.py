@@ -70,3 +70,9 @@ def test_contrast_clause_scored_on_its_own(extractor):
     analysis = extractor.analyze(text, "t")
     clauses = [f["clause"] for f in analysis.stance_features]
     assert clauses[0] > 0 and clauses[1] < 0
+
+
+def test_frame_anywhere_in_a_heading_line(lex):
+    text = fold("2. الديون الكبيرة خارج دفاتر الشركات (الحجة مع الفقاعة)\nاقترضت الشركة مبلغا كبيرا.")
+    assert [side for _, side in lex.frames(text, [0])] == [-1]
+    assert lex.frames(text) == []  # not a heading: deep in the line the words only report

@@ -109,7 +109,8 @@ class Extractor:
                                         entities_of, topic)
         by_q = {id(p.quantity): p for p in parts}
         self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
-        frames = _Frames(self.stance_lexicon.frames(ntext), _heading_starts(ntext))
+        heading_starts = _heading_starts(ntext)
+        frames = _Frames(self.stance_lexicon.frames(ntext, heading_starts), heading_starts)
         headings = frames.headings
         claims: list[Claim] = []
         lex_scores: list[float] = []

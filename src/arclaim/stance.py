@@ -10,6 +10,7 @@ framing sentence above (`الحجة ضد الفقاعة:`). The spaCy text class
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,13 +66,14 @@ class StanceLexicon:
                 + w["direction"] * features.get("direction", 0.0)
                 + w["frame"] * features.get("frame", 0.0) + w["document"] * document)
 
-    def frames(self, text: str) -> list[tuple[int, int]]:
+    def frames(self, text: str, headings: list[int] = ()) -> list[tuple[int, int]]:
         """(position, side) for every heading or framing phrase, in text order. A frame opens its
         line or sentence (`ويرى المتشائمون ان`, `المخاطر:`); deeper in a sentence the same words
-        (`تكلفه المخاطر`) only report."""
+        (`تكلفه المخاطر`) only report. Anywhere in a heading line (lines starting at `headings`)
+        a frame still sets the section's side: `3. التمويل (الحجه مع الفقاعه)`."""
         out = []
         for m in self.frame_index.finditer(text):
-            if not _opens_sentence(text, m.start):
+            if not (_opens_sentence(text, m.start) or _in_heading(text, m.start, headings)):
                 continue
             side = m.value
             if self._negated(text, m.start):
@@ -115,6 +117,13 @@ class StanceLexicon:
 # Where a line, sentence or heading ends: a frame must come within FRAME_LEAD words after one.
 BOUNDARY_RE = re.compile(r"[\n.!?؟:]")
 FRAME_LEAD = 3
+
+
+def _in_heading(text: str, pos: int, headings: list[int]) -> bool:
+    """`pos` lies on a line that starts at one of the sorted `headings` positions."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    i = bisect_left(headings, line_start)
+    return i < len(headings) and headings[i] == line_start
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
