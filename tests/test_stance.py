@@ -49,8 +49,8 @@ def test_frame_only_at_a_sentence_opening(lex):
 
 
 def test_evidence_tags_give_the_sign_of_each_feature():
-    tags = evidence_tags({"cues": 2.0, "clause": 0.0, "direction": -1.0, "frame": 1, "document": -0.5})
-    assert tags.split() == ["CUE_pos", "CLAUSE_none", "SIG_neg", "FRAME_pos", "DOC_none"]
+    tags = evidence_tags({"cues": 2.0, "clause": 0.0, "direction": -1.0, "frame": 1, "document": -0.5, "post": 1.0})
+    assert tags.split() == ["CUE_pos", "CLAUSE_none", "SIG_neg", "FRAME_pos", "DOC_none", "POST_pos"]
 
 
 def test_model_input_marks_the_figure_and_carries_the_tags():
@@ -76,3 +76,11 @@ def test_frame_anywhere_in_a_heading_line(lex):
     text = fold("2. الديون الكبيرة خارج دفاتر الشركات (الحجة مع الفقاعة)\nاقترضت الشركة مبلغا كبيرا.")
     assert [side for _, side in lex.frames(text, [0])] == [-1]
     assert lex.frames(text) == []  # not a heading: deep in the line the words only report
+
+
+def test_post_headline_gives_the_side_of_a_post(lex):
+    assert lex.post_side(fold("الذهب رايح لفوق 🚀\nالسعر اليوم 80 دولار")) == 1
+    assert lex.post_side(fold("السوق في ورطة 📉\nخسر المؤشر 5%")) == -1
+    # a headline without an emoji is news or a note: it announces, it does not argue
+    assert lex.post_side(fold("ارتفاع أرباح المصنع\nبلغت الأرباح 5 ملايين")) == 0
+    assert lex.post_side(fold("شاي الصباح ☕\nالسعر 80 دولار")) == 0

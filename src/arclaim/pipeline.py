@@ -264,7 +264,9 @@ class Extractor:
             signal = -signal
         if "document" not in cache:  # the whole text's cues and frames, once per document
             cache["document"] = lex.cue_score(ntext, 0, len(ntext)) + sum(frames.sides)
-        return {"cues": cues, "clause": clause, "direction": signal, "frame": frame, "document": cache["document"]}
+            cache["post"] = lex.post_side(ntext)
+        return {"cues": cues, "clause": clause, "direction": signal, "frame": frame, "document": cache["document"],
+                "post": cache["post"]}
 
     @staticmethod
     def _inherit_currency(index: SentenceIndex, raw: list[RawQuantity]) -> None:

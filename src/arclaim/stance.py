@@ -49,6 +49,8 @@ class StanceLexicon:
         for cue in data["bear_frames"]:
             self.frame_of.setdefault(fold(cue), -1)
         self.frame_index = PhraseIndex(self.frame_of)
+        self.emoji_side = {e: 1 for e in data.get("bull_emojis", [])}
+        self.emoji_side.update({e: -1 for e in data.get("bear_emojis", [])})
         self.weights: dict[str, float] = data.get("weights", {"cues": 1.0, "direction": 1.0, "frame": 1.5,
                                                                  "document": 0.0, "document_cap": 3.0})
         self.negators = {fold(w) for w in data["negators"]}
@@ -64,7 +66,18 @@ class StanceLexicon:
         document = max(-cap, min(cap, features.get("document", 0.0))) / cap
         return (w["cues"] * features.get("cues", 0.0) + w.get("clause", 0.0) * features.get("clause", 0.0)
                 + w["direction"] * features.get("direction", 0.0)
-                + w["frame"] * features.get("frame", 0.0) + w["document"] * document)
+                + w["frame"] * features.get("frame", 0.0) + w["document"] * document
+                + w.get("post", 0.0) * features.get("post", 0.0))
+
+    def post_side(self, text: str) -> float:
+        """Side of a social post's headline: +1, -1 or 0. A first line carrying an emoji reads as
+        a post (`البيتكوين بيرجع يطير 🚀`), whose author argues one thesis and brings every figure
+        below as evidence for it; a news or analyst headline only announces, so it gives 0."""
+        first = text.lstrip().split("\n", 1)[0]
+        if not EMOJI_RE.search(first):
+            return 0.0
+        score = self.cue_score(first, 0, len(first)) + sum(self.emoji_side.get(c, 0) for c in first)
+        return float((score > 0) - (score < 0))
 
     def frames(self, text: str, headings: list[int] = ()) -> list[tuple[int, int]]:
         """(position, side) for every heading or framing phrase, in text order. A frame opens its
@@ -114,6 +127,8 @@ class StanceLexicon:
         return any(m.value for m in self.negator_index.finditer(text, start, end))
 
 
+# Pictographic emoji (and the dingbat and symbol blocks older ones live in): the mark of a post.
+EMOJI_RE = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 # Where a line, sentence or heading ends: a frame must come within FRAME_LEAD words after one.
 BOUNDARY_RE = re.compile(r"[\n.!?؟:]")
 FRAME_LEAD = 3
@@ -152,7 +167,7 @@ def model_input(ntext: str, sent_start: int, sent_end: int, q_start: int, q_end:
 
 # Lexicon features the model sees as sign tokens, with the size a value must reach to count.
 EVIDENCE_TAGS = (("cues", "CUE", 0.5), ("clause", "CLAUSE", 0.5), ("direction", "SIG", 0.5),
-                 ("frame", "FRAME", 0.5), ("document", "DOC", 2.0))
+                 ("frame", "FRAME", 0.5), ("document", "DOC", 2.0), ("post", "POST", 0.5))
 
 
 def evidence_tags(features: dict) -> str:
