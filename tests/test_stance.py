@@ -84,3 +84,15 @@ def test_post_headline_gives_the_side_of_a_post(lex):
     # a headline without an emoji is news or a note: it announces, it does not argue
     assert lex.post_side(fold("ارتفاع أرباح المصنع\nبلغت الأرباح 5 ملايين")) == 0
     assert lex.post_side(fold("شاي الصباح ☕\nالسعر 80 دولار")) == 0
+
+
+def test_a_question_or_thread_headline_argues_no_side(lex):
+    assert lex.post_side(fold("هل الذهب في فقاعة؟ 🤔\nالسعر 80 دولار")) == 0
+    assert lex.post_side(fold("🧵 الذهب رايح لفوق\nالسعر 80 دولار")) == 0
+
+
+def test_an_entity_name_is_not_a_cue(lex):
+    t = fold("أعلنت مجموعة طلعت مصطفى أرباحها")  # طلعت (rose) inside a company's name
+    assert lex.cue_score(t, 0, len(t)) == 0
+    t = fold("طلعت الأسهم اليوم")
+    assert lex.cue_score(t, 0, len(t)) > 0

@@ -42,6 +42,7 @@ class StanceLexicon:
                                 ("bear", -1, False)):
             for cue in data.get(key, []):
                 self.side_of.setdefault(fold(cue), (side, move))
+        self._shadow_names(load_json("entities.json"))
         self.cue_index = PhraseIndex(self.side_of)
         self.frame_of: dict[str, int] = {}
         for cue in data["bull_frames"]:
@@ -49,6 +50,7 @@ class StanceLexicon:
         for cue in data["bear_frames"]:
             self.frame_of.setdefault(fold(cue), -1)
         self.frame_index = PhraseIndex(self.frame_of)
+        self.open_headline_marks = [fold(w) for w in data.get("open_headline_marks", [])]
         self.emoji_side = {e: 1 for e in data.get("bull_emojis", [])}
         self.emoji_side.update({e: -1 for e in data.get("bear_emojis", [])})
         self.weights: dict[str, float] = data.get("weights", {"cues": 1.0, "direction": 1.0, "frame": 1.5,
@@ -58,6 +60,16 @@ class StanceLexicon:
         # up to): as longer or whole-word matches they win over the negator inside them.
         not_negators = {fold(w) for w in data.get("not_negators", [])}
         self.negator_index = PhraseIndex({w: w not in not_negators for w in self.negators | not_negators})
+
+    def _shadow_names(self, entities: list[dict]) -> None:
+        """Register every entity name that contains a cue (`طلعت مصطفى`, `بنك المشرق`, `مؤشر الخوف`)
+        as a phrase of no side: the longer match wins, so a company's name is not read as news."""
+        cues = PhraseIndex(dict(self.side_of))
+        for entry in entities:
+            for alias in [entry["name"], *entry.get("aliases", [])]:
+                folded = fold(alias)
+                if folded not in self.side_of and next(cues.finditer(folded), None) is not None:
+                    self.side_of[folded] = (0, False)
 
     def score(self, features: dict[str, float]) -> float:
         """Signed stance score of a claim from its features: > 0 bull, < 0 bear."""
@@ -72,9 +84,10 @@ class StanceLexicon:
     def post_side(self, text: str) -> float:
         """Side of a social post's headline: +1, -1 or 0. A first line carrying an emoji reads as
         a post (`البيتكوين بيرجع يطير 🚀`), whose author argues one thesis and brings every figure
-        below as evidence for it; a news or analyst headline only announces, so it gives 0."""
+        below as evidence for it; a news or analyst headline only announces, so it gives 0. So does
+        a headline that asks (`هل هي فقاعة؟`) or opens a thread (🧵): it weighs both sides."""
         first = text.lstrip().split("\n", 1)[0]
-        if not EMOJI_RE.search(first):
+        if not EMOJI_RE.search(first) or any(mark in first for mark in self.open_headline_marks):
             return 0.0
         score = self.cue_score(first, 0, len(first)) + sum(self.emoji_side.get(c, 0) for c in first)
         return float((score > 0) - (score < 0))
