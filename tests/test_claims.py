@@ -173,3 +173,14 @@ def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):
             "وارتفعت الإيرادات 8% خلال الربع.")
     assert claim_for(extractor, text, "90 مليار دولار").subject == "Apple"  # same sentence: elided subject
     assert claim_for(extractor, text, "8%").subject == "Tesla"  # new sentence: the post's topic
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a local currency named as a noun stands for the country the document gives that word
+    ("الوضع في بيروت صعب.\nالليرة فقدت 90% من قيمتها خلال سنوات", "90%", "Lebanon"),
+    ("البنك المركزي الأردني مرتاح، والدينار = 1.41 دولار منذ سنوات", "1.41 دولار", "Jordan"),
+    # a currency word naming a coin of gold is no currency
+    ("سعر الجنيه الذهب اليوم 40 ألف جنيه", "40 ألف جنيه", "Gold"),
+])
+def test_currency_word_subjects(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

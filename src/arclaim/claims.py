@@ -422,17 +422,10 @@ class ClaimAssembler:
             if m.value == "combined":
                 return True
             if (m.end <= q.start and not self._figure_between(m.end, q.start)
-                    and not self._after_preposition(text, sent, m.start)
+                    and not after_preposition(text, sent.start, m.start)
                     and not any(m.end <= e.start < q.start for e in ents)):
                 return True
         return False
-
-    @staticmethod
-    def _after_preposition(text: str, sent: Sentence, pos: int) -> bool:
-        """The word at `pos` follows a preposition (في المصارف) or has one glued to it (بالبنوك)."""
-        prev = PREV_WORD_RE.search(text, max(sent.start, pos - 25), pos)
-        return (prev is not None and prev.group(1) in PREPOSITIONS) or (
-            pos > 0 and text[pos - 1] in "بلك" and (pos < 2 or not text[pos - 2].isalpha()))
 
     def _list_clause(self, text: str, clause: tuple[int, int], ents: list[EntityMatch],
                      q: RawQuantity) -> tuple[int, int]:
@@ -553,6 +546,14 @@ class ClaimAssembler:
         return any(word_in(w, self.present_cues) for w in after[:2])
 
 
+def after_preposition(text: str, lo: int, pos: int) -> bool:
+    """The word at `pos` follows a preposition (في المصارف) or has one glued to it (بالبنوك); the
+    preposition is looked for from `lo` (the sentence start) on."""
+    prev = PREV_WORD_RE.search(text, max(lo, pos - 25), pos)
+    return (prev is not None and prev.group(1) in PREPOSITIONS) or (
+        pos > 0 and text[pos - 1] in "بلك" and (pos < 2 or not text[pos - 2].isalpha()))
+
+
 def _inside(m, span: tuple[int, int] | None) -> bool:
     """Match m lies within span."""
     return span is not None and span[0] <= m.start and m.end <= span[1]
@@ -577,4 +578,4 @@ def _near(items: list, start: int, end: int) -> list:
     return items[bisect_left(starts, start - NEAR) : bisect_right(starts, end + NEAR)]
 
 
-__all__ = ["ClaimAssembler", "ClaimParts"]
+__all__ = ["ClaimAssembler", "ClaimParts", "after_preposition"]

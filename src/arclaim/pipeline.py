@@ -11,6 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from .claims import ClaimAssembler, ClaimParts, metric_model_input
 from .entities import EntityMatch, EntityMatcher, Gazetteer
 from .lexicon import TOKEN_RE, clitic_variants, load_json
@@ -60,8 +62,11 @@ class Extractor:
         self.gazetteer = Gazetteer(self.config.entity_files)
         self._matcher: EntityMatcher | None = None
         countries = load_json("currencies.json").get("countries", {})
-        self.assembler = ClaimAssembler({code: self.gazetteer.entities[name] for code, name in countries.items()
-                                         if name in self.gazetteer.entities})
+        self.currency_countries = {code: self.gazetteer.entities[name] for code, name in countries.items()
+                                   if name in self.gazetteer.entities}
+        self.assembler = ClaimAssembler(self.currency_countries)
+        self.currency_mention_re = regex.compile(r"(?<![\p{L}])[وف]?(?:ال|لل)(%s)(?![\p{L}])" % "|".join(
+            sorted(map(regex.escape, self.quantities.currency_context), key=len, reverse=True)))
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
         self._metric_model = None
@@ -103,6 +108,7 @@ class Extractor:
             s = index.at(q.start)
             if s is not None and s.index not in entities_of:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
+        self._add_currency_mentions(ntext, raw, index, entities_of)
         topic = self._topic(ntext, entities_of)
         wanted_ids = {id(q) for q in wanted}
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
@@ -185,6 +191,27 @@ class Extractor:
             subject=subject, entities=entities, metric=p.metric if p else None,
             direction=p.direction if p else None, year=p.year if p else None,
         )
+
+    def _add_currency_mentions(self, ntext: str, raw: list[RawQuantity], index: SentenceIndex,
+                               entities_of: dict[int, list]) -> None:
+        """A local currency named as a noun (الليرة خسرت 98%، الدينار = 1.41 دولار) stands for its
+        country (guideline 10): the country of the code the document gives that word, added to the
+        names of the sentences with a claim."""
+        codes: dict[str, str | None] = {}
+        sentences = {s.index: s for s in index.sentences}
+        for sent_index, ents in entities_of.items():
+            sent = sentences[sent_index]
+            added = []
+            for m in self.currency_mention_re.finditer(ntext, sent.start, sent.end):
+                word = m.group(1)
+                if word not in codes:
+                    codes[word] = self.quantities.currency_of_word(ntext, word, raw)
+                info = self.currency_countries.get(codes[word])
+                if info is not None and not _overlaps_or_coin(ntext, m.start(), m.end(), ents):
+                    added.append(EntityMatch(info, m.start(1) - 2, m.end(), -1, -1))
+            if added:
+                ents.extend(added)
+                ents.sort(key=lambda e: e.start)
 
     def _topic(self, ntext: str, entities_of: dict[int, list]):
         """What the document is about: the first entity of its opening lines, else its most named entity."""
@@ -289,6 +316,13 @@ class Extractor:
             if source is None or not (q.scaled or _same_magnitude(q.value, source.value)):
                 continue
             q.kind, q.unit, q.inherited_unit = "money", source.unit, True
+
+
+def _overlaps_or_coin(text: str, start: int, end: int, ents: list) -> bool:
+    """A currency word inside a name, or naming a coin of a commodity (الجنيه الذهب), is no currency."""
+    return any(e.start < end and start < e.end
+               or e.info.type == "COMMODITY" and e.start >= end and not text[end:e.start].strip()
+               for e in ents)
 
 
 def _currency_source(index: SentenceIndex, sentence, q: RawQuantity, money: list[RawQuantity]):
