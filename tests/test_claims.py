@@ -184,3 +184,16 @@ def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):
 ])
 def test_currency_word_subjects(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a word naming the post's country or its capital without the name stands for it
+    ("فلل الرياض نار 🔥\nالمعروض قليل، والدولة تبي نسبة التملك توصل 70%", "70%", "Saudi Arabia"),
+    ("أسعار الإيجار في مصر.\nالعاصمة شهدت ارتفاع الإيجارات 20% هذا العام", "20%", "Cairo"),
+    # ... not where a longer name covers it
+    ("المملكة المتحدة رفعت الإنفاق 5% هذا العام", "5%", "United Kingdom"),
+    # outside (خارج) a group: the group is a setting, not the subject
+    ("توقعات النفط للعام المقبل\nينمو المعروض من خارج أوبك+ بنحو 1.2 مليون برميل يومياً", "1.2 مليون برميل", "Oil"),
+])
+def test_place_words_and_settings(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

@@ -19,7 +19,7 @@ from .sentences import Sentence, SentenceIndex
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
 OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي")}
-PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة")}
+PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة", "داخل", "خارج", "أنحاء")}
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
                    "capacity_target"}
@@ -121,7 +121,7 @@ class ClaimAssembler:
         self.gazetteer = gazetteer or Gazetteer()
         self.banks = {}  # country name -> its central bank
         for info in self.gazetteer.entities.values():
-            country = self._country(info) if info.type == "CENTRAL_BANK" else None
+            country = self.country_of(info) if info.type == "CENTRAL_BANK" else None
             if country is not None:
                 self.banks.setdefault(country.name, info)
         data = load_json("metrics.json")
@@ -446,7 +446,7 @@ class ClaimAssembler:
             return subject
         related = None
         if metric in COUNTRY_METRICS and subject.info.type == "CENTRAL_BANK":
-            related = self._country(subject.info)
+            related = self.country_of(subject.info)
         elif metric == "interest_rate" and subject.info.type == "GPE":
             related = self.banks.get(subject.info.name)
         return EntityMatch(related, subject.start, subject.end, -1, -1) if related is not None else subject
@@ -464,7 +464,7 @@ class ClaimAssembler:
             return subject
         return EntityMatch(self.gazetteer.entities[name], subject.start, subject.end, -1, -1)
 
-    def _country(self, info: EntityInfo) -> EntityInfo | None:
+    def country_of(self, info: EntityInfo) -> EntityInfo | None:
         """The gazetteer's country entity for an entity's country field (United Arab Emirates -> UAE)."""
         name = self.gazetteer.resolve(info.country) if info.country else None
         country = self.gazetteer.entities.get(name) if name else None

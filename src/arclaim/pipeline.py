@@ -14,8 +14,8 @@ from pathlib import Path
 import regex
 
 from .claims import ClaimAssembler, ClaimParts, metric_model_input
-from .entities import EntityMatch, EntityMatcher, Gazetteer
-from .lexicon import TOKEN_RE, clitic_variants, load_json
+from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
+from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
 from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
@@ -65,6 +65,10 @@ class Extractor:
         self.currency_countries = {code: self.gazetteer.entities[name] for code, name in countries.items()
                                    if name in self.gazetteer.entities}
         self.assembler = ClaimAssembler(self.currency_countries)
+        subjects = load_json("subjects.json")
+        self.place_words = PhraseIndex({fold(w): "country" for w in subjects["country_words"]}
+                                       | {fold(w): "capital" for w in subjects["capital_words"]})
+        self.capitals = subjects["capitals"]
         self.currency_mention_re = regex.compile(r"(?<![\p{L}])[وف]?(?:ال|لل)(%s)(?![\p{L}])" % "|".join(
             sorted(map(regex.escape, self.quantities.currency_context), key=len, reverse=True)))
         self.stance_lexicon = StanceLexicon()
@@ -110,6 +114,7 @@ class Extractor:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
         self._add_currency_mentions(ntext, raw, index, entities_of)
         topic = self._topic(ntext, entities_of)
+        self._add_place_words(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
                                         entities_of, topic)
@@ -209,9 +214,35 @@ class Extractor:
                 info = self.currency_countries.get(codes[word])
                 if info is not None and not _overlaps_or_coin(ntext, m.start(), m.end(), ents):
                     added.append(EntityMatch(info, m.start(1) - 2, m.end(), -1, -1))
-            if added:
-                ents.extend(added)
-                ents.sort(key=lambda e: e.start)
+            _add_names(ents, added)
+
+    def _add_place_words(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
+                         topic: EntityMatch | None) -> None:
+        """Words that name the document's country or its capital without the name (والدولة تبي،
+        قفزت الإيجارات في العاصمة) stand for them, where no longer name covers them."""
+        country = self._document_country(topic, entities_of)
+        if country is None:
+            return
+        capital = self.gazetteer.entities.get(self.capitals.get(country.name, ""))
+        sentences = {s.index: s for s in index.sentences}
+        for sent_index, ents in entities_of.items():
+            sent = sentences[sent_index]
+            added = []
+            for m in self.place_words.finditer(ntext, sent.start, sent.end):
+                info = country if m.value == "country" else capital
+                if info is not None and not any(e.start < m.end and m.start < e.end for e in ents):
+                    added.append(EntityMatch(info, m.start, m.end, -1, -1))
+            _add_names(ents, added)
+
+    def _document_country(self, topic: EntityMatch | None, entities_of: dict[int, list]) -> EntityInfo | None:
+        """The country a document is about: its topic's country (أبوظبي -> UAE, Humain -> Saudi
+        Arabia), else the country of the first place it names."""
+        places = [e for ents in entities_of.values() for e in ents if e.info.type == "GPE"]
+        for e in ([topic] if topic is not None else []) + sorted(places, key=lambda e: e.start):
+            country = self.assembler.country_of(e.info)
+            if country is not None:
+                return country
+        return None
 
     def _topic(self, ntext: str, entities_of: dict[int, list]):
         """What the document is about: the first entity of its opening lines, else its most named entity."""
@@ -316,6 +347,13 @@ class Extractor:
             if source is None or not (q.scaled or _same_magnitude(q.value, source.value)):
                 continue
             q.kind, q.unit, q.inherited_unit = "money", source.unit, True
+
+
+def _add_names(ents: list, added: list) -> None:
+    """Add found names to a sentence's entity list, which stays sorted by position."""
+    if added:
+        ents.extend(added)
+        ents.sort(key=lambda e: e.start)
 
 
 def _overlaps_or_coin(text: str, start: int, end: int, ents: list) -> bool:
