@@ -197,3 +197,12 @@ def test_currency_word_subjects(extractor, text, surface, subject):
 ])
 def test_place_words_and_settings(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a figure in a relative clause right after a name is about that name
+    ("ترى AMD أن كسر هيمنة Nvidia، التي تسيطر على نحو 80% من السوق، ممكن", "80%", "Nvidia"),
+    ("تبني Humain مراكز بيانات بدعم من صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 900 مليار دولار", "900 مليار دولار", "Public Investment Fund"),
+])
+def test_relative_clause_subjects(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
