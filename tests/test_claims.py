@@ -206,3 +206,9 @@ def test_place_words_and_settings(extractor, text, surface, subject):
 ])
 def test_relative_clause_subjects(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+def test_a_clause_initial_name_with_its_article_glued_on_keeps_its_bonus(extractor):
+    text = ("عن الإيثيريوم والسولانا\n"
+            "السولانا ما وصلت للقمة، هي هلأ عند 205$")
+    assert claim_for(extractor, text, "205$").subject == "Solana"

@@ -400,7 +400,7 @@ class ClaimAssembler:
             elif prev_word in PREPOSITIONS or attached:
                 score -= 2
             in_clause = clause[0] <= e.start < clause[1]
-            head = text[clause[0] if in_clause else sent.start : e.start].split()
+            head = _words_before(text, clause[0] if in_clause else sent.start, e.start)
             if len(head) <= 1:
                 score += 2  # clause-initial subject (SVO) or right after the verb (VSO)
             score += type_bonus(e.info.type, metric)
@@ -562,6 +562,15 @@ def after_preposition(text: str, lo: int, pos: int) -> bool:
     prev = PREV_WORD_RE.search(text, max(lo, pos - 25), pos)
     return (prev is not None and prev.group(1) in PREPOSITIONS) or (
         pos > 0 and text[pos - 1] in "بلك" and (pos < 2 or not text[pos - 2].isalpha()))
+
+
+def _words_before(text: str, start: int, pos: int) -> list[str]:
+    """The words of text[start:pos], less a clitic glued to the word at `pos` (the ال of السولانا,
+    the و of وAlphabet), which is no word of its own."""
+    words = text[start:pos].split()
+    if words and pos > start and text[pos - 1].isalpha():
+        words.pop()
+    return words
 
 
 def _inside(m, span: tuple[int, int] | None) -> bool:
