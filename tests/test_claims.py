@@ -209,6 +209,7 @@ def test_relative_clause_subjects(extractor, text, surface, subject):
 
 
 def test_a_clause_initial_name_with_its_article_glued_on_keeps_its_bonus(extractor):
-    text = ("عن الإيثيريوم والسولانا\n"
-            "السولانا ما وصلت للقمة، هي هلأ عند 205$")
+    text = ("خيط عن الإيثيريوم والسولانا\n"
+            "1/ الإيثيريوم وصل لـ4300 دولار\n"
+            "2/ السولانا ما وصلت للقمة، هي هلأ عند 205$")
     assert claim_for(extractor, text, "205$").subject == "Solana"
