@@ -213,3 +213,13 @@ def test_a_clause_initial_name_with_its_article_glued_on_keeps_its_bonus(extract
             "1/ الإيثيريوم وصل لـ4300 دولار\n"
             "2/ السولانا ما وصلت للقمة، هي هلأ عند 205$")
     assert claim_for(extractor, text, "205$").subject == "Solana"
+
+
+def test_a_city_after_a_preposition_in_the_title_is_no_topic(extractor):
+    text = ("مشروع الذكاء الاصطناعي في أبوظبي\n"
+            "تبني G42 مجمعاً بقدرة 5 غيغاواط، وضخت Microsoft في G42 نحو 1.5 مليار دولار.\n"
+            "تكلفة المشروع كاملاً قد تتجاوز 100 مليار دولار.")
+    assert claim_for(extractor, text, "100 مليار دولار").subject == "G42"
+    # a country after a preposition still is the topic
+    text = "الذكاء الاصطناعي في السعودية\nتحتاج مراكز البيانات استثمارات تقارب 40 مليار دولار."
+    assert claim_for(extractor, text, "40 مليار دولار").subject == "Saudi Arabia"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .claims import ClaimAssembler, ClaimParts, metric_model_input
+from .claims import ClaimAssembler, ClaimParts, after_preposition, metric_model_input
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -245,14 +245,17 @@ class Extractor:
         return None
 
     def _topic(self, ntext: str, entities_of: dict[int, list]):
-        """What the document is about: the first entity of its opening lines, else its most named entity."""
+        """What the document is about: the first entity of its opening lines, else its most named entity.
+        A city after a preposition (حرم الذكاء الاصطناعي في أبوظبي، صاحبي بالقاهرة) is where the story
+        happens, not what it is about."""
         lead_end = 0
         for _ in range(2):
             nl = ntext.find("\n", lead_end + 1)
             lead_end = len(ntext) if nl < 0 else nl
             if ntext[:lead_end].strip():
                 break
-        lead = self.matcher.find(ntext, 0, min(lead_end, 400))
+        lead = [e for e in self.matcher.find(ntext, 0, min(lead_end, 400))
+                if not (self._is_city(e.info) and after_preposition(ntext, 0, e.start))]
         if lead:
             return lead[0]
         weak = self._weak_lead_entity(ntext, min(lead_end, 400))
@@ -266,6 +269,11 @@ class Extractor:
             return None
         best = max(counts.values(), key=len)
         return best[0] if len(best) >= 2 else None
+
+    def _is_city(self, info: EntityInfo) -> bool:
+        """A place that belongs to another place of the gazetteer (أبوظبي in UAE), not a country."""
+        country = self.assembler.country_of(info) if info.type == "GPE" else None
+        return country is not None and country.name != info.name
 
     @property
     def metric_model(self):
