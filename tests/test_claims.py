@@ -192,6 +192,8 @@ def test_currency_word_subjects(extractor, text, surface, subject):
     ("أسعار الإيجار في مصر.\nالعاصمة شهدت ارتفاع الإيجارات 20% هذا العام", "20%", "Cairo"),
     # ... not where a longer name covers it
     ("المملكة المتحدة رفعت الإنفاق 5% هذا العام", "5%", "United Kingdom"),
+    # a dialect "ours" (عندنا، تاعنا) is the post's country too
+    ("مشاريع Humain في السعودية 🇸🇦\nالكهرباء عندنا تنباع بأقل من 1.3 سنت للكيلوواط ساعة", "1.3 سنت", "Saudi Arabia"),
     # outside (خارج) a group: the group is a setting, not the subject
     ("توقعات النفط للعام المقبل\nينمو المعروض من خارج أوبك+ بنحو 1.2 مليون برميل يومياً", "1.2 مليون برميل", "Oil"),
 ])
