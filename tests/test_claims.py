@@ -225,3 +225,8 @@ def test_a_city_after_a_preposition_in_the_title_is_no_topic(extractor):
     # a country after a preposition still is the topic
     text = "الذكاء الاصطناعي في السعودية\nتحتاج مراكز البيانات استثمارات تقارب 40 مليار دولار."
     assert claim_for(extractor, text, "40 مليار دولار").subject == "Saudi Arabia"
+
+
+def test_an_exchange_rate_is_about_the_country_whose_currency_it_prices(extractor):
+    text = "أخبار مصر\nصاحبي بالقاهرة بيقول إنو الدولار صار بـ 48 جنيه بالبنك"
+    assert claim_for(extractor, text, "48 جنيه").subject == "Egypt"

@@ -43,7 +43,9 @@ INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  
 # Base scores of the subjects a figure falls back on when its sentence's names score lower: the previous
 # claim's subject within the same sentence (an elided subject), then the document's topic, then the
 # previous claim's subject from an earlier sentence of the paragraph, then the country of a local currency.
-FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9}
+# An exchange rate (الدولار بـ 48 جنيه) is about the country whose currency it prices (guideline 10),
+# whatever else its sentence names.
+FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9, "exchange_rate": 8.0}
 # A relative pronoun right after a name: the figure of the relative clause is about that name
 # (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
 RELATIVE_RE = regex.compile(r"\s*[،,]?\s*(?:الذي|التي|اللذين|اللتين|الذين|اللي)(?![\p{L}])")
@@ -195,10 +197,11 @@ class ClaimAssembler:
                 metric = prev.metric  # لو كسر 60 ألف دولار نشوف 52 ألف: an elliptical amount measures what its model does
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
+            currency_base = FALLBACK["exchange_rate" if country and self._is_exchange_rate(text, q, clause) else "currency"]
             same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
             subject = self._subject(text, q, sent, clause, ents, metric,
                                     ((carried, FALLBACK["carried"] if same_sentence else FALLBACK["carried_across"]),
-                                     (topic, FALLBACK["topic"]), (country, FALLBACK["currency"])))
+                                     (topic, FALLBACK["topic"]), (country, currency_base)))
             metric = self._subject_metric(text, q, metric, subject)
             related = self._exchange_of_index(text, self._country_of_bank(subject, metric), metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
@@ -317,8 +320,11 @@ class ClaimAssembler:
     def _is_unit_price(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
         """A money figure per unit (64 دولار للبرميل، 3.4 دينار للأورو) or the price of another currency
         named before it in its clause (اليورو عند 3.42 دينار، الدولار صار بـ 48 جنيه) is a price level."""
-        if self.per_unit_re.match(text, q.end):
-            return True
+        return bool(self.per_unit_re.match(text, q.end)) or self._is_exchange_rate(text, q, clause)
+
+    def _is_exchange_rate(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
+        """A money figure that prices another currency named before it in its clause (اليورو عند 3.42
+        دينار، الدولار صار بـ 48 جنيه)."""
         lo = max(clause[0], q.start - EXCHANGE_REACH)
         return any(q.unit not in self.exchange_codes[m.group(1)] for m in self.named_currency_re.finditer(text, lo, q.start))
 
