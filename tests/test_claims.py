@@ -162,6 +162,10 @@ def test_index_or_exchange(extractor, text, surface, subject):
     ("تراجعت أرباح الشركات الكبرى، وحققت Apple وحدها 20 مليار دولار", "20 مليار دولار", "Apple"),
     # a figure that sums several names is about none of them
     ("تنفق Apple وTesla مجتمعتين 50 مليار دولار على البحث", "50 مليار دولار", None),
+    # the price of everyday goods or a person's pay in a local currency is about no named entity
+    ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "750 ألف ليرة", None),
+    ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "4 آلاف ليرة", None),
+    ("التضخم في تونس هبط، أما الكيلو لحم بـ 45 دينار", "45 دينار", None),
 ])
 def test_collective_subjects(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject

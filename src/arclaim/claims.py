@@ -165,7 +165,7 @@ class ClaimAssembler:
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
         subjects = load_json("subjects.json")
-        self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"]}
+        self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
