@@ -35,6 +35,7 @@ TYPE_BONUS = {
     "macro": {"GPE": 2.0, "CENTRAL_BANK": -1.5, "COMMODITY": -1.0, "ORG": -0.5},
     "rate": {"CENTRAL_BANK": 2.0, "GPE": 1.0, "COMMODITY": -1.0},
     "reserves": {"CENTRAL_BANK": 1.0, "GPE": 1.0, "COMMODITY": -1.0},  # لمصر and مصرف لبنان alike
+    "trading": {"EXCHANGE": 2.0, "INDEX": 1.0},  # the value traded is a market's (في البورصة), not a share's
     "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
     None: {"COMMODITY": -0.5},
 }
@@ -93,6 +94,8 @@ def type_bonus(entity_type: str, metric: str | None) -> float:
         group = "rate"
     elif metric == "reserves":
         group = "reserves"
+    elif metric == "trading_volume":
+        group = "trading"
     elif metric in MARKET_METRICS:
         group = "market"
     else:

@@ -67,8 +67,10 @@ class Extractor:
         self.assembler = ClaimAssembler(self.currency_countries)
         subjects = load_json("subjects.json")
         self.place_words = PhraseIndex({fold(w): "country" for w in subjects["country_words"]}
-                                       | {fold(w): "capital" for w in subjects["capital_words"]})
+                                       | {fold(w): "capital" for w in subjects["capital_words"]}
+                                       | {fold(w): "exchange" for w in subjects["exchange_words"]})
         self.capitals = subjects["capitals"]
+        self.exchanges = self._exchange_of_country()
         self.currency_mention_re = regex.compile(r"(?<![\p{L}])[وف]?(?:ال|لل)(%s)(?![\p{L}])" % "|".join(
             sorted(map(regex.escape, self.quantities.currency_context), key=len, reverse=True)))
         self.stance_lexicon = StanceLexicon()
@@ -218,21 +220,32 @@ class Extractor:
 
     def _add_place_words(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
                          topic: EntityMatch | None) -> None:
-        """Words that name the document's country or its capital without the name (والدولة تبي،
-        قفزت الإيجارات في العاصمة) stand for them, where no longer name covers them."""
+        """Words that name the document's country, its capital or its stock exchange without the name
+        (والدولة تبي، قفزت الإيجارات في العاصمة، قيمة التداول في البورصة) stand for them, where no
+        longer name covers them."""
         country = self._document_country(topic, entities_of)
         if country is None:
             return
-        capital = self.gazetteer.entities.get(self.capitals.get(country.name, ""))
+        named = {"country": country, "capital": self.gazetteer.entities.get(self.capitals.get(country.name, "")),
+                 "exchange": self.exchanges.get(country.name)}
         sentences = {s.index: s for s in index.sentences}
         for sent_index, ents in entities_of.items():
             sent = sentences[sent_index]
             added = []
             for m in self.place_words.finditer(ntext, sent.start, sent.end):
-                info = country if m.value == "country" else capital
+                info = named[m.value]
                 if info is not None and not any(e.start < m.end and m.start < e.end for e in ents):
                     added.append(EntityMatch(info, m.start, m.end, -1, -1))
             _add_names(ents, added)
+
+    def _exchange_of_country(self) -> dict[str, EntityInfo]:
+        """Country name -> its stock exchange, for the countries with exactly one in the gazetteer."""
+        found: dict[str, list[EntityInfo]] = {}
+        for info in self.gazetteer.entities.values():
+            country = self.assembler.country_of(info) if info.type == "EXCHANGE" else None
+            if country is not None:
+                found.setdefault(country.name, []).append(info)
+        return {name: infos[0] for name, infos in found.items() if len(infos) == 1}
 
     def _document_country(self, topic: EntityMatch | None, entities_of: dict[int, list]) -> EntityInfo | None:
         """The country a document is about: its topic's country (أبوظبي -> UAE, Humain -> Saudi
