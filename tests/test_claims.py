@@ -198,6 +198,8 @@ def test_currency_word_subjects(extractor, text, surface, subject):
     ("المملكة المتحدة رفعت الإنفاق 5% هذا العام", "5%", "United Kingdom"),
     # البورصة is the exchange of the post's country, and the value traded is a market's
     ("البورصة المصرية النهارده 🇪🇬\nالتجاري الدولي طلع 4.5%، وقيمة التداول في البورصة 5.6 مليار جنيه", "5.6 مليار جنيه", "EGX"),
+    # المركزي alone is the central bank of the post's country
+    ("رأيي في سهم CIB 🇪🇬\nالسهم ممكن يوصل 130 جنيه لو المركزي خفّض الفايدة 300 نقطة أساس", "300 نقطة أساس", "Central Bank of Egypt"),
     # a dialect "ours" (عندنا، تاعنا) is the post's country too
     ("مشاريع Humain في السعودية 🇸🇦\nالكهرباء عندنا تنباع بأقل من 1.3 سنت للكيلوواط ساعة", "1.3 سنت", "Saudi Arabia"),
     # outside (خارج) a group: the group is a setting, not the subject

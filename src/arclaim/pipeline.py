@@ -68,7 +68,8 @@ class Extractor:
         subjects = load_json("subjects.json")
         self.place_words = PhraseIndex({fold(w): "country" for w in subjects["country_words"]}
                                        | {fold(w): "capital" for w in subjects["capital_words"]}
-                                       | {fold(w): "exchange" for w in subjects["exchange_words"]})
+                                       | {fold(w): "exchange" for w in subjects["exchange_words"]}
+                                       | {fold(w): "central_bank" for w in subjects["central_bank_words"]})
         self.capitals = subjects["capitals"]
         self.exchanges = self._exchange_of_country()
         self.currency_mention_re = regex.compile(r"(?<![\p{L}])[وف]?(?:ال|لل)(%s)(?![\p{L}])" % "|".join(
@@ -220,14 +221,14 @@ class Extractor:
 
     def _add_place_words(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
                          topic: EntityMatch | None) -> None:
-        """Words that name the document's country, its capital or its stock exchange without the name
-        (والدولة تبي، قفزت الإيجارات في العاصمة، قيمة التداول في البورصة) stand for them, where no
-        longer name covers them."""
+        """Words that name the document's country, its capital, stock exchange or central bank without
+        the name (والدولة تبي، قفزت الإيجارات في العاصمة، قيمة التداول في البورصة، لو المركزي خفّض) stand
+        for them, where no longer name covers them."""
         country = self._document_country(topic, entities_of)
         if country is None:
             return
         named = {"country": country, "capital": self.gazetteer.entities.get(self.capitals.get(country.name, "")),
-                 "exchange": self.exchanges.get(country.name)}
+                 "exchange": self.exchanges.get(country.name), "central_bank": self.assembler.banks.get(country.name)}
         sentences = {s.index: s for s in index.sentences}
         for sent_index, ents in entities_of.items():
             sent = sentences[sent_index]
