@@ -238,3 +238,9 @@ def test_a_city_after_a_preposition_in_the_title_is_no_topic(extractor):
 def test_an_exchange_rate_is_about_the_country_whose_currency_it_prices(extractor):
     text = "أخبار مصر\nصاحبي بالقاهرة بيقول إنو الدولار صار بـ 48 جنيه بالبنك"
     assert claim_for(extractor, text, "48 جنيه").subject == "Egypt"
+
+
+def test_an_owner_word_with_a_conjunction_glued_on(extractor):
+    # ووزن X: the weight is X's even though the index is named after it
+    text = "تقرير عن الأسهم الأمريكية\nووزن Nvidia في مؤشر S&P 500 وصل إلى 8% تقريباً"
+    assert claim_for(extractor, text, "8%").subject == "Nvidia"

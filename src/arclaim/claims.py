@@ -18,7 +18,7 @@ from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
-OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي")}
+OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي", "وزن")}
 PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة", "داخل", "خارج", "أنحاء")}
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
@@ -403,6 +403,8 @@ class ClaimAssembler:
                 score -= 0.02 * (e.start - q.end)
             prev = PREV_WORD_RE.search(text, max(sent.start, e.start - 25), e.start)
             prev_word = prev.group(1) if prev else None
+            if prev_word and prev_word[0] in "وف" and prev_word[1:] in OWNER_WORDS:
+                prev_word = prev_word[1:]  # ووزن X، وسهم X: the conjunction glued to the owner word
             attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
             if prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents):
                 score += 4
