@@ -235,7 +235,7 @@ class Extractor:
             added = []
             for m in self.place_words.finditer(ntext, sent.start, sent.end):
                 info = named[m.value]
-                if info is not None and not any(e.start < m.end and m.start < e.end for e in ents):
+                if info is not None and not _overlaps(ents, m.start, m.end):
                     added.append(EntityMatch(info, m.start, m.end, -1, -1))
             _add_names(ents, added)
 
@@ -378,11 +378,15 @@ def _add_names(ents: list, added: list) -> None:
         ents.sort(key=lambda e: e.start)
 
 
+def _overlaps(ents: list, start: int, end: int) -> bool:
+    """Some name of `ents` covers part of text[start:end]."""
+    return any(e.start < end and start < e.end for e in ents)
+
+
 def _overlaps_or_coin(text: str, start: int, end: int, ents: list) -> bool:
     """A currency word inside a name, or naming a coin of a commodity (الجنيه الذهب), is no currency."""
-    return any(e.start < end and start < e.end
-               or e.info.type == "COMMODITY" and e.start >= end and not text[end:e.start].strip()
-               for e in ents)
+    return _overlaps(ents, start, end) or any(
+        e.info.type == "COMMODITY" and e.start >= end and not text[end:e.start].strip() for e in ents)
 
 
 def _currency_source(index: SentenceIndex, sentence, q: RawQuantity, money: list[RawQuantity]):
