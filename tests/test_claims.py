@@ -162,6 +162,10 @@ def test_index_or_exchange(extractor, text, surface, subject):
     ("تراجعت أرباح الشركات الكبرى، وحققت Apple وحدها 20 مليار دولار", "20 مليار دولار", "Apple"),
     # a figure that sums several names is about none of them
     ("تنفق Apple وTesla مجتمعتين 50 مليار دولار على البحث", "50 مليار دولار", None),
+    # the price of everyday goods or a person's pay in a local currency is about no named entity
+    ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "750 ألف ليرة", None),
+    ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "4 آلاف ليرة", None),
+    ("التضخم في تونس هبط، أما الكيلو لحم بـ 45 دينار", "45 دينار", None),
 ])
 def test_collective_subjects(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
@@ -173,3 +177,70 @@ def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):
             "وارتفعت الإيرادات 8% خلال الربع.")
     assert claim_for(extractor, text, "90 مليار دولار").subject == "Apple"  # same sentence: elided subject
     assert claim_for(extractor, text, "8%").subject == "Tesla"  # new sentence: the post's topic
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a local currency named as a noun stands for the country the document gives that word
+    ("الوضع في بيروت صعب.\nالليرة فقدت 90% من قيمتها خلال سنوات", "90%", "Lebanon"),
+    ("البنك المركزي الأردني مرتاح، والدينار = 1.41 دولار منذ سنوات", "1.41 دولار", "Jordan"),
+    # a currency word naming a coin of gold is no currency
+    ("سعر الجنيه الذهب اليوم 40 ألف جنيه", "40 ألف جنيه", "Gold"),
+])
+def test_currency_word_subjects(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a word naming the post's country or its capital without the name stands for it
+    ("فلل الرياض نار 🔥\nالمعروض قليل، والدولة تبي نسبة التملك توصل 70%", "70%", "Saudi Arabia"),
+    ("أسعار الإيجار في مصر.\nالعاصمة شهدت ارتفاع الإيجارات 20% هذا العام", "20%", "Cairo"),
+    # ... not where a longer name covers it
+    ("المملكة المتحدة رفعت الإنفاق 5% هذا العام", "5%", "United Kingdom"),
+    # البورصة is the exchange of the post's country, and the value traded is a market's
+    ("البورصة المصرية النهارده 🇪🇬\nالتجاري الدولي طلع 4.5%، وقيمة التداول في البورصة 5.6 مليار جنيه", "5.6 مليار جنيه", "EGX"),
+    # المركزي alone is the central bank of the post's country
+    ("رأيي في سهم CIB 🇪🇬\nالسهم ممكن يوصل 130 جنيه لو المركزي خفّض الفايدة 300 نقطة أساس", "300 نقطة أساس", "Central Bank of Egypt"),
+    # a dialect "ours" (عندنا، تاعنا) is the post's country too
+    ("مشاريع Humain في السعودية 🇸🇦\nالكهرباء عندنا تنباع بأقل من 1.3 سنت للكيلوواط ساعة", "1.3 سنت", "Saudi Arabia"),
+    # outside (خارج) a group: the group is a setting, not the subject
+    ("توقعات النفط للعام المقبل\nينمو المعروض من خارج أوبك+ بنحو 1.2 مليون برميل يومياً", "1.2 مليون برميل", "Oil"),
+])
+def test_place_words_and_settings(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # a figure in a relative clause right after a name is about that name
+    ("ترى AMD أن كسر هيمنة Nvidia، التي تسيطر على نحو 80% من السوق، ممكن", "80%", "Nvidia"),
+    ("تبني Humain مراكز بيانات بدعم من صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 900 مليار دولار", "900 مليار دولار", "Public Investment Fund"),
+])
+def test_relative_clause_subjects(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
+def test_a_clause_initial_name_with_its_article_glued_on_keeps_its_bonus(extractor):
+    text = ("خيط عن الإيثيريوم والسولانا\n"
+            "1/ الإيثيريوم وصل لـ4300 دولار\n"
+            "2/ السولانا ما وصلت للقمة، هي هلأ عند 205$")
+    assert claim_for(extractor, text, "205$").subject == "Solana"
+
+
+def test_a_city_after_a_preposition_in_the_title_is_no_topic(extractor):
+    text = ("مشروع الذكاء الاصطناعي في أبوظبي\n"
+            "تبني G42 مجمعاً بقدرة 5 غيغاواط، وضخت Microsoft في G42 نحو 1.5 مليار دولار.\n"
+            "تكلفة المشروع كاملاً قد تتجاوز 100 مليار دولار.")
+    assert claim_for(extractor, text, "100 مليار دولار").subject == "G42"
+    # a country after a preposition still is the topic
+    text = "الذكاء الاصطناعي في السعودية\nتحتاج مراكز البيانات استثمارات تقارب 40 مليار دولار."
+    assert claim_for(extractor, text, "40 مليار دولار").subject == "Saudi Arabia"
+
+
+def test_an_exchange_rate_is_about_the_country_whose_currency_it_prices(extractor):
+    text = "أخبار مصر\nصاحبي بالقاهرة بيقول إنو الدولار صار بـ 48 جنيه بالبنك"
+    assert claim_for(extractor, text, "48 جنيه").subject == "Egypt"
+
+
+def test_an_owner_word_with_a_conjunction_glued_on(extractor):
+    # ووزن X: the weight is X's even though the index is named after it
+    text = "تقرير عن الأسهم الأمريكية\nووزن Nvidia في مؤشر S&P 500 وصل إلى 8% تقريباً"
+    assert claim_for(extractor, text, "8%").subject == "Nvidia"

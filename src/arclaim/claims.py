@@ -18,8 +18,8 @@ from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
-OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي")}
-PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة")}
+OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي", "وزن")}
+PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة", "داخل", "خارج", "أنحاء")}
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
                    "capacity_target"}
@@ -35,6 +35,7 @@ TYPE_BONUS = {
     "macro": {"GPE": 2.0, "CENTRAL_BANK": -1.5, "COMMODITY": -1.0, "ORG": -0.5},
     "rate": {"CENTRAL_BANK": 2.0, "GPE": 1.0, "COMMODITY": -1.0},
     "reserves": {"CENTRAL_BANK": 1.0, "GPE": 1.0, "COMMODITY": -1.0},  # لمصر and مصرف لبنان alike
+    "trading": {"EXCHANGE": 2.0, "INDEX": 1.0},  # the value traded is a market's (في البورصة), not a share's
     "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
     None: {"COMMODITY": -0.5},
 }
@@ -43,7 +44,12 @@ INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  
 # Base scores of the subjects a figure falls back on when its sentence's names score lower: the previous
 # claim's subject within the same sentence (an elided subject), then the document's topic, then the
 # previous claim's subject from an earlier sentence of the paragraph, then the country of a local currency.
-FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9}
+# An exchange rate (الدولار بـ 48 جنيه) is about the country whose currency it prices (guideline 10),
+# whatever else its sentence names.
+FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9, "exchange_rate": 8.0}
+# A relative pronoun right after a name: the figure of the relative clause is about that name
+# (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
+RELATIVE_RE = regex.compile(r"\s*[،,]?\s*(?:الذي|التي|اللذين|اللتين|الذين|اللي)(?![\p{L}])")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
@@ -88,6 +94,8 @@ def type_bonus(entity_type: str, metric: str | None) -> float:
         group = "rate"
     elif metric == "reserves":
         group = "reserves"
+    elif metric == "trading_volume":
+        group = "trading"
     elif metric in MARKET_METRICS:
         group = "market"
     else:
@@ -121,7 +129,7 @@ class ClaimAssembler:
         self.gazetteer = gazetteer or Gazetteer()
         self.banks = {}  # country name -> its central bank
         for info in self.gazetteer.entities.values():
-            country = self._country(info) if info.type == "CENTRAL_BANK" else None
+            country = self.country_of(info) if info.type == "CENTRAL_BANK" else None
             if country is not None:
                 self.banks.setdefault(country.name, info)
         data = load_json("metrics.json")
@@ -160,7 +168,7 @@ class ClaimAssembler:
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
         subjects = load_json("subjects.json")
-        self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"]}
+        self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
@@ -192,10 +200,11 @@ class ClaimAssembler:
                 metric = prev.metric  # لو كسر 60 ألف دولار نشوف 52 ألف: an elliptical amount measures what its model does
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
+            currency_base = FALLBACK["exchange_rate" if country and self._is_exchange_rate(text, q, clause) else "currency"]
             same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
             subject = self._subject(text, q, sent, clause, ents, metric,
                                     ((carried, FALLBACK["carried"] if same_sentence else FALLBACK["carried_across"]),
-                                     (topic, FALLBACK["topic"]), (country, FALLBACK["currency"])))
+                                     (topic, FALLBACK["topic"]), (country, currency_base)))
             metric = self._subject_metric(text, q, metric, subject)
             related = self._exchange_of_index(text, self._country_of_bank(subject, metric), metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
@@ -314,8 +323,11 @@ class ClaimAssembler:
     def _is_unit_price(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
         """A money figure per unit (64 دولار للبرميل، 3.4 دينار للأورو) or the price of another currency
         named before it in its clause (اليورو عند 3.42 دينار، الدولار صار بـ 48 جنيه) is a price level."""
-        if self.per_unit_re.match(text, q.end):
-            return True
+        return bool(self.per_unit_re.match(text, q.end)) or self._is_exchange_rate(text, q, clause)
+
+    def _is_exchange_rate(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
+        """A money figure that prices another currency named before it in its clause (اليورو عند 3.42
+        دينار، الدولار صار بـ 48 جنيه)."""
         lo = max(clause[0], q.start - EXCHANGE_REACH)
         return any(q.unit not in self.exchange_codes[m.group(1)] for m in self.named_currency_re.finditer(text, lo, q.start))
 
@@ -391,13 +403,15 @@ class ClaimAssembler:
                 score -= 0.02 * (e.start - q.end)
             prev = PREV_WORD_RE.search(text, max(sent.start, e.start - 25), e.start)
             prev_word = prev.group(1) if prev else None
+            if prev_word and prev_word[0] in "وف" and prev_word[1:] in OWNER_WORDS:
+                prev_word = prev_word[1:]  # ووزن X، وسهم X: the conjunction glued to the owner word
             attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
-            if prev_word in OWNER_WORDS:
+            if prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents):
                 score += 4
             elif prev_word in PREPOSITIONS or attached:
                 score -= 2
             in_clause = clause[0] <= e.start < clause[1]
-            head = text[clause[0] if in_clause else sent.start : e.start].split()
+            head = _words_before(text, clause[0] if in_clause else sent.start, e.start)
             if len(head) <= 1:
                 score += 2  # clause-initial subject (SVO) or right after the verb (VSO)
             score += type_bonus(e.info.type, metric)
@@ -411,6 +425,13 @@ class ClaimAssembler:
                 best, best_score = cand, score
         return best
 
+    def _relative_clause_of(self, text: str, e: EntityMatch, q: RawQuantity, ents: list[EntityMatch]) -> bool:
+        """The figure stands in a relative clause that opens right after the name (X، التي ...),
+        with no other name or figure between."""
+        if e.end > q.start or not RELATIVE_RE.match(text, e.end, q.start):
+            return False
+        return not self._figure_between(e.end, q.start) and not any(e.end <= o.start < q.start for o in ents)
+
     def _is_collective(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
                        ents: list[EntityMatch]) -> bool:
         """The figure is about no named entity: its clause sums several (مجتمعة، مجموعهم), or a plural
@@ -422,17 +443,10 @@ class ClaimAssembler:
             if m.value == "combined":
                 return True
             if (m.end <= q.start and not self._figure_between(m.end, q.start)
-                    and not self._after_preposition(text, sent, m.start)
+                    and not after_preposition(text, sent.start, m.start)
                     and not any(m.end <= e.start < q.start for e in ents)):
                 return True
         return False
-
-    @staticmethod
-    def _after_preposition(text: str, sent: Sentence, pos: int) -> bool:
-        """The word at `pos` follows a preposition (في المصارف) or has one glued to it (بالبنوك)."""
-        prev = PREV_WORD_RE.search(text, max(sent.start, pos - 25), pos)
-        return (prev is not None and prev.group(1) in PREPOSITIONS) or (
-            pos > 0 and text[pos - 1] in "بلك" and (pos < 2 or not text[pos - 2].isalpha()))
 
     def _list_clause(self, text: str, clause: tuple[int, int], ents: list[EntityMatch],
                      q: RawQuantity) -> tuple[int, int]:
@@ -453,7 +467,7 @@ class ClaimAssembler:
             return subject
         related = None
         if metric in COUNTRY_METRICS and subject.info.type == "CENTRAL_BANK":
-            related = self._country(subject.info)
+            related = self.country_of(subject.info)
         elif metric == "interest_rate" and subject.info.type == "GPE":
             related = self.banks.get(subject.info.name)
         return EntityMatch(related, subject.start, subject.end, -1, -1) if related is not None else subject
@@ -471,7 +485,7 @@ class ClaimAssembler:
             return subject
         return EntityMatch(self.gazetteer.entities[name], subject.start, subject.end, -1, -1)
 
-    def _country(self, info: EntityInfo) -> EntityInfo | None:
+    def country_of(self, info: EntityInfo) -> EntityInfo | None:
         """The gazetteer's country entity for an entity's country field (United Arab Emirates -> UAE)."""
         name = self.gazetteer.resolve(info.country) if info.country else None
         country = self.gazetteer.entities.get(name) if name else None
@@ -553,6 +567,23 @@ class ClaimAssembler:
         return any(word_in(w, self.present_cues) for w in after[:2])
 
 
+def after_preposition(text: str, lo: int, pos: int) -> bool:
+    """The word at `pos` follows a preposition (في المصارف) or has one glued to it (بالبنوك); the
+    preposition is looked for from `lo` (the sentence start) on."""
+    prev = PREV_WORD_RE.search(text, max(lo, pos - 25), pos)
+    return (prev is not None and prev.group(1) in PREPOSITIONS) or (
+        pos > 0 and text[pos - 1] in "بلك" and (pos < 2 or not text[pos - 2].isalpha()))
+
+
+def _words_before(text: str, start: int, pos: int) -> list[str]:
+    """The words of text[start:pos], less a clitic glued to the word at `pos` (the ال of السولانا,
+    the و of وAlphabet), which is no word of its own."""
+    words = text[start:pos].split()
+    if words and pos > start and text[pos - 1].isalpha():
+        words.pop()
+    return words
+
+
 def _inside(m, span: tuple[int, int] | None) -> bool:
     """Match m lies within span."""
     return span is not None and span[0] <= m.start and m.end <= span[1]
@@ -577,4 +608,4 @@ def _near(items: list, start: int, end: int) -> list:
     return items[bisect_left(starts, start - NEAR) : bisect_right(starts, end + NEAR)]
 
 
-__all__ = ["ClaimAssembler", "ClaimParts"]
+__all__ = ["ClaimAssembler", "ClaimParts", "after_preposition"]

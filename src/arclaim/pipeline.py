@@ -11,9 +11,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claims import ClaimAssembler, ClaimParts, metric_model_input
-from .entities import EntityMatch, EntityMatcher, Gazetteer
-from .lexicon import TOKEN_RE, clitic_variants, load_json
+import regex
+
+from .claims import ClaimAssembler, ClaimParts, after_preposition, metric_model_input
+from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
+from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
 from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
@@ -60,8 +62,18 @@ class Extractor:
         self.gazetteer = Gazetteer(self.config.entity_files)
         self._matcher: EntityMatcher | None = None
         countries = load_json("currencies.json").get("countries", {})
-        self.assembler = ClaimAssembler({code: self.gazetteer.entities[name] for code, name in countries.items()
-                                         if name in self.gazetteer.entities})
+        self.currency_countries = {code: self.gazetteer.entities[name] for code, name in countries.items()
+                                   if name in self.gazetteer.entities}
+        self.assembler = ClaimAssembler(self.currency_countries)
+        subjects = load_json("subjects.json")
+        self.place_words = PhraseIndex({fold(w): "country" for w in subjects["country_words"]}
+                                       | {fold(w): "capital" for w in subjects["capital_words"]}
+                                       | {fold(w): "exchange" for w in subjects["exchange_words"]}
+                                       | {fold(w): "central_bank" for w in subjects["central_bank_words"]})
+        self.capitals = subjects["capitals"]
+        self.exchanges = self._exchange_of_country()
+        self.currency_mention_re = regex.compile(r"(?<![\p{L}])[وف]?(?:ال|لل)(%s)(?![\p{L}])" % "|".join(
+            sorted(map(regex.escape, self.quantities.currency_context), key=len, reverse=True)))
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
         self._metric_model = None
@@ -103,7 +115,9 @@ class Extractor:
             s = index.at(q.start)
             if s is not None and s.index not in entities_of:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
+        self._add_currency_mentions(ntext, raw, index, entities_of)
         topic = self._topic(ntext, entities_of)
+        self._add_place_words(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
                                         entities_of, topic)
@@ -187,15 +201,76 @@ class Extractor:
             direction=p.direction if p else None, year=p.year if p else None,
         )
 
+    def _add_currency_mentions(self, ntext: str, raw: list[RawQuantity], index: SentenceIndex,
+                               entities_of: dict[int, list]) -> None:
+        """A local currency named as a noun (الليرة خسرت 98%، الدينار = 1.41 دولار) stands for its
+        country (guideline 10): the country of the code the document gives that word, added to the
+        names of the sentences with a claim."""
+        codes: dict[str, str | None] = {}
+        sentences = {s.index: s for s in index.sentences}
+        for sent_index, ents in entities_of.items():
+            sent = sentences[sent_index]
+            added = []
+            for m in self.currency_mention_re.finditer(ntext, sent.start, sent.end):
+                word = m.group(1)
+                if word not in codes:
+                    codes[word] = self.quantities.currency_of_word(ntext, word, raw)
+                info = self.currency_countries.get(codes[word])
+                if info is not None and not _overlaps_or_coin(ntext, m.start(), m.end(), ents):
+                    added.append(EntityMatch(info, m.start(1) - 2, m.end(), -1, -1))
+            _add_names(ents, added)
+
+    def _add_place_words(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
+                         topic: EntityMatch | None) -> None:
+        """Words that name the document's country, its capital, stock exchange or central bank without
+        the name (والدولة تبي، قفزت الإيجارات في العاصمة، قيمة التداول في البورصة، لو المركزي خفّض) stand
+        for them, where no longer name covers them."""
+        country = self._document_country(topic, entities_of)
+        if country is None:
+            return
+        named = {"country": country, "capital": self.gazetteer.entities.get(self.capitals.get(country.name, "")),
+                 "exchange": self.exchanges.get(country.name), "central_bank": self.assembler.banks.get(country.name)}
+        sentences = {s.index: s for s in index.sentences}
+        for sent_index, ents in entities_of.items():
+            sent = sentences[sent_index]
+            added = []
+            for m in self.place_words.finditer(ntext, sent.start, sent.end):
+                info = named[m.value]
+                if info is not None and not _overlaps(ents, m.start, m.end):
+                    added.append(EntityMatch(info, m.start, m.end, -1, -1))
+            _add_names(ents, added)
+
+    def _exchange_of_country(self) -> dict[str, EntityInfo]:
+        """Country name -> its stock exchange, for the countries with exactly one in the gazetteer."""
+        found: dict[str, list[EntityInfo]] = {}
+        for info in self.gazetteer.entities.values():
+            country = self.assembler.country_of(info) if info.type == "EXCHANGE" else None
+            if country is not None:
+                found.setdefault(country.name, []).append(info)
+        return {name: infos[0] for name, infos in found.items() if len(infos) == 1}
+
+    def _document_country(self, topic: EntityMatch | None, entities_of: dict[int, list]) -> EntityInfo | None:
+        """The country a document is about: its topic's country (أبوظبي -> UAE, Humain -> Saudi
+        Arabia), else the country of the first place it names."""
+        places = [e for ents in entities_of.values() for e in ents if e.info.type == "GPE"]
+        for e in ([topic] if topic is not None else []) + sorted(places, key=lambda e: e.start):
+            country = self.assembler.country_of(e.info)
+            if country is not None:
+                return country
+        return None
+
     def _topic(self, ntext: str, entities_of: dict[int, list]):
-        """What the document is about: the first entity of its opening lines, else its most named entity."""
+        """What the document is about: the first entity of its opening lines, else its most named entity.
+        A city after a preposition (حرم الذكاء الاصطناعي في أبوظبي، صاحبي بالقاهرة) is where the story
+        happens, not what it is about."""
         lead_end = 0
         for _ in range(2):
             nl = ntext.find("\n", lead_end + 1)
             lead_end = len(ntext) if nl < 0 else nl
             if ntext[:lead_end].strip():
                 break
-        lead = self.matcher.find(ntext, 0, min(lead_end, 400))
+        lead = [e for e in self.matcher.find(ntext, 0, min(lead_end, 400))
+                if not (self._is_city(e.info) and after_preposition(ntext, 0, e.start))]
         if lead:
             return lead[0]
         weak = self._weak_lead_entity(ntext, min(lead_end, 400))
@@ -209,6 +284,11 @@ class Extractor:
             return None
         best = max(counts.values(), key=len)
         return best[0] if len(best) >= 2 else None
+
+    def _is_city(self, info: EntityInfo) -> bool:
+        """A place that belongs to another place of the gazetteer (أبوظبي in UAE), not a country."""
+        country = self.assembler.country_of(info) if info.type == "GPE" else None
+        return country is not None and country.name != info.name
 
     @property
     def metric_model(self):
@@ -292,6 +372,24 @@ class Extractor:
             if source is None or not (q.scaled or _same_magnitude(q.value, source.value)):
                 continue
             q.kind, q.unit, q.inherited_unit = "money", source.unit, True
+
+
+def _add_names(ents: list, added: list) -> None:
+    """Add found names to a sentence's entity list, which stays sorted by position."""
+    if added:
+        ents.extend(added)
+        ents.sort(key=lambda e: e.start)
+
+
+def _overlaps(ents: list, start: int, end: int) -> bool:
+    """Some name of `ents` covers part of text[start:end]."""
+    return any(e.start < end and start < e.end for e in ents)
+
+
+def _overlaps_or_coin(text: str, start: int, end: int, ents: list) -> bool:
+    """A currency word inside a name, or naming a coin of a commodity (الجنيه الذهب), is no currency."""
+    return _overlaps(ents, start, end) or any(
+        e.info.type == "COMMODITY" and e.start >= end and not text[end:e.start].strip() for e in ents)
 
 
 def _currency_source(index: SentenceIndex, sentence, q: RawQuantity, money: list[RawQuantity]):

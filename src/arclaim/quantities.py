@@ -265,17 +265,34 @@ class QuantityParser:
             else:
                 bare.setdefault(q.currency_word, []).append(q)
         for word, items in bare.items():
-            codes = qualified.get(word, set())
-            code = next(iter(codes)) if len(codes) == 1 else None
-            if code is None and word in self.currency_context:
-                hits = {c: len(rx.findall(text)) for c, rx in self.currency_context[word]}
-                top = max(hits.values(), default=0)
-                winners = [c for c, n in hits.items() if n == top]
-                if top > 0 and len(winners) == 1:
-                    code = winners[0]
+            code = self._document_code(text, word, qualified.get(word, set()))
             if code:
                 for q in items:
                     q.unit = code
+
+    def currency_of_word(self, text: str, word: str, qs: list[RawQuantity]) -> str | None:
+        """The code a bare currency word (folded, no article: ليره) stands for in this document, as its
+        amounts are resolved (a user's default, a qualifier written elsewhere, the country talked
+        about, else the word's default); None for a word that is no currency."""
+        if word in self.currency_defaults:
+            return self.currency_defaults[word]
+        entry = self.lex.currency_entry.get(word)
+        if entry is None:
+            return None
+        qualified = {q.unit for q in qs if q.kind == "money" and q.currency_word == word and q.qualified}
+        return self._document_code(text, word, qualified) or entry["default"]
+
+    def _document_code(self, text: str, word: str, qualified: set[str]) -> str | None:
+        """The one qualified code of the word in the document, else the code whose country cues the
+        text names most (no tie), else None."""
+        code = next(iter(qualified)) if len(qualified) == 1 else None
+        if code is None and word in self.currency_context:
+            hits = {c: len(rx.findall(text)) for c, rx in self.currency_context[word]}
+            top = max(hits.values(), default=0)
+            winners = [c for c, n in hits.items() if n == top]
+            if top > 0 and len(winners) == 1:
+                code = winners[0]
+        return code
 
     def _qualifier(self, text: str, q: RawQuantity) -> None:
         """ريال قطري, جنيه إسترليني: a nationality after the currency word picks the code."""
