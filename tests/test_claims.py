@@ -45,6 +45,14 @@ def test_direction(extractor, text, surface, direction):
     # منذ بداية السنة is the year to date, not a starting point
     ("صعد المؤشر 7% منذ بداية 2026", "7%", 2026),
     ("صعد المؤشر 7% منذ 2020", "7%", None),
+    # another clause's year is not the figure's, unless the clause goes on describing the figure
+    # of the clause before it (، بزيادة ...) or refers back to the period (خلال العام)
+    ("وقعت الشركة عقداً بقيمة 4 مليارات دولار، على أن يبدأ التنفيذ في 2028", "4 مليارات دولار", None),
+    ("استثمرت المجموعة 6 مليارات دولار في 2023، بينما بلغت ديونها 9 مليارات دولار", "9 مليارات دولار", None),
+    ("بلغت أرباح البنك 5 مليارات درهم في 2024، بزيادة 12% على أساس سنوي", "12%", 2024),
+    ("حققت الشركة إيرادات 8 مليارات ريال في 2026، وصدرت 40 ألف طن خلال العام", "40 ألف طن", 2026),
+    # خلال العام المقبل is another period than the post's
+    ("بلغت الإيرادات 3 مليارات ريال في 2025.\nوتستحق على الشركة ديون بقيمة 900 مليون دولار خلال العام المقبل", "900 مليون دولار", None),
 ])
 def test_year(extractor, text, surface, year):
     assert claim_for(extractor, text, surface).year == year

@@ -159,6 +159,8 @@ class ClaimAssembler:
         self.present_cues = {fold(w) for w in time["present_cues"]}
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
+        self.continuation_words = {fold(w) for w in time["continuation_words"]}
+        self.relative_period_words = {fold(w) for w in time["relative_period_words"]}
         subjects = load_json("subjects.json")
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
@@ -504,9 +506,10 @@ class ClaimAssembler:
 
     def _year(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
               years: list[RawQuantity], doc_years: list[RawQuantity]) -> int | None:
-        """The nearest year of the clause (or, further off, of the sentence) that is not a comparison
-        base; none for a current level (78 جيجاواط حالياً); else, when the sentence refers back to the
-        post's period (خلال الربع، العام نفسه), the last year named before the sentence."""
+        """The nearest year of the clause that is not a comparison base, or of an earlier clause of
+        the sentence that this clause goes on describing (see _continues_clause); none for a current
+        level (78 جيجاواط حالياً); else, when the sentence refers back to the post's period (خلال
+        الربع، العام نفسه), the last year named before the sentence."""
         if self._is_current(text, q):
             return None
         best, best_dist = None, None
@@ -517,16 +520,34 @@ class ClaimAssembler:
                 continue  # من 77 الي 142 مليون طن بحلول 2030: a year after another figure is that figure's
             dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
+                if y.start >= q.end or not self._continues_clause(text, clause):
+                    continue  # 835 ميغاواط، على ان يعود للعمل في 2027: another clause's year
                 dist += 200
             if best_dist is None or dist < best_dist:
                 best, best_dist = y, dist
-        if best is None and sent.index >= 0 and self._matches(self.period_index, text, sent.start, sent.end):
+        if best is None and sent.index >= 0 and self._refers_to_period(text, sent.start, sent.end):
             best = next((y for y in reversed(doc_years[: bisect_left([d.start for d in doc_years], sent.start)])
                          if not self._is_base_year(text, y, window=4)), None)
         if best is None:
             return None
         value = int(best.value)
         return value if 1900 <= value <= 2100 else None
+
+    def _continues_clause(self, text: str, clause: tuple[int, int]) -> bool:
+        """The clause goes on describing the figure of the clause before it, so that clause's year is
+        its year too: it opens with a continuation word (، بزيادة 9%؛ ، بإجمالي 2.7 مليار) or refers
+        back to the period (، توسعت 5% خلال العام نفسه)."""
+        return (any(word_in(w, self.continuation_words) for w in WORD_RE.findall(text, clause[0], clause[1])[:3])
+                or self._refers_to_period(text, clause[0], clause[1]))
+
+    def _refers_to_period(self, text: str, start: int, end: int) -> bool:
+        """text[start:end] refers back to the post's period (خلال الربع، العام نفسه), not to another
+        one (خلال العام المقبل)."""
+        for m in self._matches(self.period_index, text, start, end):
+            after = WORD_RE.findall(text, m.end, m.end + 15)[:1]
+            if not (after and word_in(after[0], self.relative_period_words)):
+                return True
+        return False
 
     def _is_base_year(self, text: str, y: RawQuantity, window: int = 2) -> bool:
         """A year within `window` words after a base cue (منذ 2023، مقارنة بـ2024) is a starting point
