@@ -28,6 +28,9 @@ def claim_for(extractor, text: str, surface: str):
     # a cut in points is a move even when the verb stands far before it
     ("قرر البنك المركزي في اجتماعه الأخير للجنة السياسة النقدية خفض سعر الفائدة على الودائع بمقدار 50 نقطة أساس", "50 نقطة أساس", "down"),
     ("نتوقع خفضاً إضافياً بنحو 25 نقطة أساس", "25 نقطة أساس", "down"),
+    # a loss noun carries the sign, it states no move; وقّعت (signed) is no fall
+    ("سجلت الشركة خسارة صافية بلغت 800 مليون دولار", "800 مليون دولار", None),
+    ("وقّعت الشركة عقداً لتوريد 5 آلاف سيارة", "5 آلاف سيارة", None),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
