@@ -31,6 +31,13 @@ def claim_for(extractor, text: str, surface: str):
     # a loss noun carries the sign, it states no move; وقّعت (signed) is no fall
     ("سجلت الشركة خسارة صافية بلغت 800 مليون دولار", "800 مليون دولار", None),
     ("وقّعت الشركة عقداً لتوريد 5 آلاف سيارة", "5 آلاف سيارة", None),
+    # a sign moves a change, before a count it is a bound
+    ("عدد عملاء المنصة +3 ملايين عميل", "+3 ملايين عميل", None),
+    ("السهم +4% اليوم", "+4%", "up"),
+    # a cue before a level is taken by a change between them, unless the level is where the move ended
+    ("صعد السهم 5% بعد الإعلان وسجلت التداولات 900 مليون ريال", "900 مليون ريال", None),
+    ("هبط المؤشر 2% وقفل عند 9,800 نقطة", "9,800 نقطة", "down"),
+    ("ارتفع السهم 7% ليصل إلى 64 ريالاً", "64 ريالاً", "up"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

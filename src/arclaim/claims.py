@@ -49,6 +49,9 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+# The word before a level that makes it where a move ended: الي / من / عند / علي, or a word opening
+# with ل (لـ، ليغلق، لتتجاوز); bound words allowed between.
+LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من|عند|علي)|[وف]?ل\p{L}*)[\sـ]*(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 CHANGE_KINDS = ("percent", "pp")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
@@ -338,8 +341,9 @@ class ClaimAssembler:
     def _direction(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
                    ents: list[EntityMatch]) -> str | None:
         """The side of the nearest movement cue that may govern the figure. A cue inside a name
-        (طلعت in طلعت مصطفى) is no cue."""
-        if q.sign:
+        (طلعت in طلعت مصطفى) is no cue. A sign moves a change (+5%); before an amount or a count it
+        is a bound (+2 مليون محفظة), no move."""
+        if q.sign and q.kind in CHANGE_KINDS:
             return "up" if q.sign > 0 else "down"
         before_limit = self._direction_reach(text, q, sent)
         lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
@@ -350,6 +354,8 @@ class ClaimAssembler:
                 continue
             if any(e.start <= m.start < e.end for e in ents):
                 continue
+            if m.end <= q.start and self._cue_taken(text, q, sent, m.end):
+                continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
             limit = before_limit if m.end <= q.start else (80 if q.kind in CHANGE_KINDS else 10)
             if dist > limit:
@@ -357,6 +363,14 @@ class ClaimAssembler:
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best
+
+    def _cue_taken(self, text: str, q: RawQuantity, sent: Sentence, cue_end: int) -> bool:
+        """A cue before a level is taken by a figure between them (قفز 6% بعد النتائج والإيرادات
+        57 مليار؛ تراجعاً بنسبة 22% عن سعر الإغلاق البالغ 262.80 ريال), unless the level is the end
+        point of the move (ارتفع 5% الي 120 ريالا، نزل 2% وقفل عند 9,800 نقطة). Changes (%, pp) share
+        a cue: ارتفع السهم 3% والمؤشر 1%."""
+        return (q.kind not in CHANGE_KINDS and self._figure_between(cue_end, q.start)
+                and not LEVEL_END_RE.search(text, max(sent.start, q.start - 40), q.start))
 
     @staticmethod
     def _direction_reach(text: str, q: RawQuantity, sent: Sentence) -> int:
