@@ -38,6 +38,13 @@ def claim_for(extractor, text: str, surface: str):
     ("صعد السهم 5% بعد الإعلان وسجلت التداولات 900 مليون ريال", "900 مليون ريال", None),
     ("هبط المؤشر 2% وقفل عند 9,800 نقطة", "9,800 نقطة", "down"),
     ("ارتفع السهم 7% ليصل إلى 64 ريالاً", "64 ريالاً", "up"),
+    # dialect and MSA verbs of decline: بطأ (slowed), يقلل (reduces), طايح (falling), يمحو (wipes out)
+    ("نمو المبيعات بطأ لـ 9% هالسنة", "9%", "down"),
+    ("ارتفاع الحرارة يقلل كفاءة الألواح بنحو 8%", "8%", "down"),
+    ("قد يمحو الانهيار 200 مليار دولار من قيمة السوق", "200 مليار دولار", "down"),
+    # a phrase holding a cue word that states no move: a capital increase, to undervalue
+    ("تعتزم الشركة زيادة رأس المال بقيمة 3 مليارات ريال", "3 مليارات ريال", None),
+    ("السوق يقلل من قيمة الأصول البالغة 20 مليار درهم", "20 مليار درهم", None),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

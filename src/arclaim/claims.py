@@ -153,7 +153,7 @@ class ClaimAssembler:
             sorted(map(regex.escape, self.exchange_codes), key=len, reverse=True)))
         directions = load_json("directions.json")
         self.direction_of: dict[str, str] = {}
-        for side in ("up", "down"):
+        for side in ("up", "down", "none"):  # none: phrases with a cue word that state no move
             for cue in directions[side]:
                 self.direction_of.setdefault(fold(cue), side)
         self.direction_index = PhraseIndex(self.direction_of)
@@ -350,7 +350,7 @@ class ClaimAssembler:
         best, best_dist = None, None
         for m in _near(self._matches(self.direction_index, text, sent.start, sent.end), q.start, q.end):
             side = m.value
-            if not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
+            if side == "none" or not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
                 continue
             if any(e.start <= m.start < e.end for e in ents):
                 continue
