@@ -45,6 +45,8 @@ def claim_for(extractor, text: str, surface: str):
     # a phrase holding a cue word that states no move: a capital increase, to undervalue
     ("تعتزم الشركة زيادة رأس المال بقيمة 3 مليارات ريال", "3 مليارات ريال", None),
     ("السوق يقلل من قيمة الأصول البالغة 20 مليار درهم", "20 مليار درهم", None),
+    # a cue right after a count tells what the counted things did
+    ("في جلسة اليوم 140 شركة ارتفعت أسهمها", "140 شركة", None),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

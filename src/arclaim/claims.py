@@ -65,6 +65,9 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
+# How far after a figure a movement cue may stand: a change reaches over its noun (5% في الايرادات
+# ارتفاعا); a cue right after a count tells what its counted things did (118 سهم ارتفعت), not it.
+AFTER_REACH = {"percent": 80, "pp": 80, "count": -1}
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف|تبني|يبني|يبنون|ستبني|سيبني|تلتزم|يتطلب|تتطلب|تحتاج|يحتاج|محتاجه|يتوقع|متوقع|ستضيف|سيضيف|ستضاعف|غادي)(?![\p{L}])")
 
 
@@ -357,7 +360,7 @@ class ClaimAssembler:
             if m.end <= q.start and self._cue_taken(text, q, sent, m.end):
                 continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
-            limit = before_limit if m.end <= q.start else (80 if q.kind in CHANGE_KINDS else 10)
+            limit = before_limit if m.end <= q.start else AFTER_REACH.get(q.kind, 10)
             if dist > limit:
                 continue
             if best_dist is None or dist < best_dist:
