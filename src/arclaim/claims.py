@@ -65,9 +65,8 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
-# How far after a figure a movement cue may stand: a change reaches over its noun (5% في الايرادات
-# ارتفاعا); a cue right after a count tells what its counted things did (118 سهم ارتفعت), not it.
-AFTER_REACH = {"percent": 80, "pp": 80, "count": -1}
+ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
+AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف|تبني|يبني|يبنون|ستبني|سيبني|تلتزم|يتطلب|تتطلب|تحتاج|يحتاج|محتاجه|يتوقع|متوقع|ستضيف|سيضيف|ستضاعف|غادي)(?![\p{L}])")
 
 
@@ -360,12 +359,21 @@ class ClaimAssembler:
             if m.end <= q.start and self._cue_taken(text, q, sent, m.end):
                 continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
-            limit = before_limit if m.end <= q.start else AFTER_REACH.get(q.kind, 10)
+            limit = before_limit if m.end <= q.start else self._after_reach(text, q, m)
             if dist > limit:
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best
+
+    @staticmethod
+    def _after_reach(text: str, q: RawQuantity, cue) -> int:
+        """How far after a figure a movement cue may stand. A change reaches over its noun (5% في
+        الايرادات ارتفاعا). A verb right after a count tells what the counted things did (118 سهم
+        ارتفعت), so a count takes only an accusative participle (9,500 نقطة مرتفعا)."""
+        if q.kind == "count" and not ACCUSATIVE_END_RE.search(text, cue.start, cue.end):
+            return -1
+        return AFTER_REACH.get(q.kind, 10)
 
     def _cue_taken(self, text: str, q: RawQuantity, sent: Sentence, cue_end: int) -> bool:
         """A cue before a level is taken by a figure between them (قفز 6% بعد النتائج والإيرادات
