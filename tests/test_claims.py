@@ -47,6 +47,9 @@ def claim_for(extractor, text: str, surface: str):
     ("السوق يقلل من قيمة الأصول البالغة 20 مليار درهم", "20 مليار درهم", None),
     # a cue right after a count tells what the counted things did
     ("في جلسة اليوم 140 شركة ارتفعت أسهمها", "140 شركة", None),
+    # a record is a level, not a move; a verb beside it still gives the side
+    ("سجل سعر النحاس مستوى قياسياً عند 12 ألف دولار للطن", "12 ألف دولار", None),
+    ("ارتفع سعر النحاس إلى مستوى قياسي عند 12 ألف دولار للطن", "12 ألف دولار", "up"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
