@@ -50,6 +50,8 @@ def claim_for(extractor, text: str, surface: str):
     # a record is a level, not a move; a verb beside it still gives the side
     ("سجل سعر النحاس مستوى قياسياً عند 12 ألف دولار للطن", "12 ألف دولار", None),
     ("ارتفع سعر النحاس إلى مستوى قياسي عند 12 ألف دولار للطن", "12 ألف دولار", "up"),
+    # the من of a bound (أكثر من) does not make a level the end point of a move
+    ("قفزت الأسهم 4% وبلغت التداولات أكثر من 2 مليار ريال", "2 مليار ريال", None),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
