@@ -93,6 +93,15 @@ def test_year_of_a_sentence_that_refers_back_to_the_period(extractor):
     assert claim_for(extractor, text, "9 آلاف موظف").year is None
 
 
+def test_period_referred_back_to_is_not_a_horizon_or_comparison_year(extractor):
+    text = ("بلغت مبيعات الشركة 8 مليارات ريال في الربع الثاني من 2026 مقارنة بـ6 مليارات ريال في الفترة نفسها من 2025.\n"
+            "وسجلت أرباحاً بقيمة 900 مليون ريال خلال الربع.\n"
+            "وتملك الشركة عقوداً بقيمة 40 مليار ريال تمتد حتى 2030.\n"
+            "ووظفت خلال الفترة 700 موظف.")
+    assert claim_for(extractor, text, "900 مليون ريال").year == 2026
+    assert claim_for(extractor, text, "700 موظف").year == 2026
+
+
 def test_inflation_is_the_countrys_not_its_central_banks(extractor):
     text = "قال البنك المركزي المصري إن التضخم السنوي تباطأ إلى 11% الشهر الماضي."
     assert claim_for(extractor, text, "11%").subject == "Egypt"

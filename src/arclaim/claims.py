@@ -164,6 +164,7 @@ class ClaimAssembler:
         self.present_cues = {fold(w) for w in time["present_cues"]}
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
+        self.period_skip = {fold(w) for w in time["period_skip_before"]}
         self.continuation_words = {fold(w) for w in time["continuation_words"]}
         self.relative_period_words = {fold(w) for w in time["relative_period_words"]}
         subjects = load_json("subjects.json")
@@ -534,7 +535,8 @@ class ClaimAssembler:
         """The nearest year of the clause that is not a comparison base, or of an earlier clause of
         the sentence that this clause goes on describing (see _continues_clause); none for a current
         level (78 جيجاواط حالياً); else, when the sentence refers back to the post's period (خلال
-        الربع، العام نفسه), the last year named before the sentence."""
+        الربع، العام نفسه) and the figure's clause names no other (خلال العام المقبل), the last year
+        named before the sentence that may be a post's period (see _names_period)."""
         if self._is_current(text, q):
             return None
         best, best_dist = None, None
@@ -550,9 +552,10 @@ class ClaimAssembler:
                 dist += 200
             if best_dist is None or dist < best_dist:
                 best, best_dist = y, dist
-        if best is None and sent.index >= 0 and self._refers_to_period(text, sent.start, sent.end):
+        if (best is None and sent.index >= 0 and self._refers_to_period(text, sent.start, sent.end)
+                and True not in self._period_phrases(text, clause[0], clause[1])):
             best = next((y for y in reversed(doc_years[: bisect_left([d.start for d in doc_years], sent.start)])
-                         if not self._is_base_year(text, y, window=4)), None)
+                         if self._names_period(text, y)), None)
         if best is None:
             return None
         value = int(best.value)
@@ -566,13 +569,23 @@ class ClaimAssembler:
                 or self._refers_to_period(text, clause[0], clause[1]))
 
     def _refers_to_period(self, text: str, start: int, end: int) -> bool:
-        """text[start:end] refers back to the post's period (خلال الربع، العام نفسه), not to another
-        one (خلال العام المقبل)."""
+        """text[start:end] refers back to the post's period (خلال الربع، العام نفسه)."""
+        return False in self._period_phrases(text, start, end)
+
+    def _period_phrases(self, text: str, start: int, end: int) -> list[bool]:
+        """For each period phrase in text[start:end], whether it names another period than the
+        post's (خلال العام المقبل) rather than referring back to it (خلال العام)."""
+        out = []
         for m in self._matches(self.period_index, text, start, end):
             after = WORD_RE.findall(text, m.end, m.end + 15)[:1]
-            if not (after and word_in(after[0], self.relative_period_words)):
-                return True
-        return False
+            out.append(bool(after and word_in(after[0], self.relative_period_words)))
+        return out
+
+    def _names_period(self, text: str, y: RawQuantity) -> bool:
+        """The year may be the period a post is about: not a base (منذ 2023), a horizon (حتي 2028)
+        or a comparison period (الفترة نفسها من 2024)."""
+        before = WORD_RE.findall(text, max(0, y.start - 45), y.start)[-3:]
+        return not (self._is_base_year(text, y, window=4) or any(word_in(w, self.period_skip) for w in before))
 
     def _is_base_year(self, text: str, y: RawQuantity, window: int = 2) -> bool:
         """A year within `window` words after a base cue (منذ 2023، مقارنة بـ2024) is a starting point
