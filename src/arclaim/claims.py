@@ -49,6 +49,8 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+LIST_JOIN_RE = regex.compile(r"[\s,،]*و?\s*")  # what joins two items of a list: و, a comma
+LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list item stands (في عام 2025)
 # The word before a level that makes it where a move ended: الي / من / عند / علي, or a word opening
 # with ل (لـ، ليغلق، لتتجاوز); bound words allowed between. The من of a bound (اكثر من) is no end point.
 LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|[وف]?ل\p{L}*)[\sـ]*(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
@@ -182,6 +184,7 @@ class ClaimAssembler:
         years_by_sentence: dict[int, list[RawQuantity]] = {}
         doc_years = sorted((q for q in quantities if q.kind == "year"), key=lambda y: y.start)
         self._figure_starts = sorted(q.start for q in quantities if q.is_claim_kind)
+        self._figure_ends = sorted(q.end for q in quantities if q.is_claim_kind)
         for q in doc_years:
             s = index.at(q.start)
             if s is not None:
@@ -545,6 +548,8 @@ class ClaimAssembler:
                 continue  # منذ 2023; 409 مليارات مقارنة مع 441 في الفترة نفسها من 2024: the base's year
             if y.start >= q.end and self._figure_between(q.end, y.start):
                 continue  # من 77 الي 142 مليون طن بحلول 2030: a year after another figure is that figure's
+            if y.end <= q.start and self._ends_list_item(text, y, q, years):
+                continue  # 11 مليارا في 2025 و12 مليارا في 2026: 2025 is the first item's
             dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
                 if y.start >= q.end or not self._continues_clause(text, clause):
@@ -594,6 +599,17 @@ class ClaimAssembler:
         if before and word_in(before[-1], self.ytd_words):
             return False
         return any(word_in(w, self.base_year_cues) for w in before)
+
+    def _ends_list_item(self, text: str, y: RawQuantity, q: RawQuantity, years: list[RawQuantity]) -> bool:
+        """The year right before the figure (only و between) closes the item before it: it follows
+        another figure closely, and the figure has a year of its own as close after it
+        (X في 2025 وY في 2026)."""
+        if LIST_JOIN_RE.fullmatch(text, y.end, q.start) is None:
+            return False
+        if not any(0 <= o.start - q.end <= LIST_ITEM_GAP for o in years):
+            return False
+        i = bisect_left(self._figure_ends, y.start + 1)
+        return i > 0 and y.start - self._figure_ends[i - 1] <= LIST_ITEM_GAP
 
     def _figure_between(self, start: int, end: int) -> bool:
         """Another claim figure begins in [start, end)."""
