@@ -78,6 +78,10 @@ def test_direction(extractor, text, surface, direction):
     # in a list of figures each with its year, the year before و closes the item before it
     ("نتوقع أرباحاً بقيمة 3 مليارات ريال في 2026 و4 مليارات ريال في 2027", "4 مليارات ريال", 2027),
     ("نتوقع أرباحاً بقيمة 3 مليارات ريال في 2026 و4 مليارات ريال في 2027", "3 مليارات ريال", 2026),
+    # a figure compared with the same period of a year is about the year after; a base a year back
+    # (قبل عام) is about the year before the sentence's
+    ("وبلغت ربحية السهم 2.10 ريال، مقارنة مع 1.80 ريال في الفترة ذاتها من 2025", "2.10 ريال", 2026),
+    ("ارتفعت أرباح البنك في 2026 إلى 5 مليارات ريال، مقارنة بـ4 مليارات ريال قبل عام", "4 مليارات ريال", 2025),
     # a fiscal year written as two years names the year it ends in
     ("بلغت صادرات البلاد 40 مليار دولار في العام المالي 2025/2026", "40 مليار دولار", 2026),
     ("بلغت صادرات البلاد 40 مليار دولار في السنة المالية 2023/24", "40 مليار دولار", 2024),

@@ -167,6 +167,8 @@ class ClaimAssembler:
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
         self.period_skip = {fold(w) for w in time["period_skip_before"]}
+        self.same_period_words = {fold(w) for w in time["same_period_words"]}
+        self.year_ago_index = PhraseIndex({fold(p): True for p in time["year_ago_phrases"]})
         self.continuation_words = {fold(w) for w in time["continuation_words"]}
         self.relative_period_words = {fold(w) for w in time["relative_period_words"]}
         subjects = load_json("subjects.json")
@@ -557,6 +559,11 @@ class ClaimAssembler:
                 dist += 200
             if best_dist is None or dist < best_dist:
                 best, best_dist = y, dist
+        if best is None and self._is_year_ago_base(text, q):
+            before = [y for y in years if y.end <= q.start and not self._is_base_year(text, y)]
+            return int(before[-1].value) - 1 if before else None  # مقارنة بـ105 مليار قبل عام
+        if best is None and (compared := self._compared_period(text, q, years)) is not None:
+            return compared + 1  # 1.37 ريال مقارنة مع 1.30 في الفترة ذاتها من 2024: a year on
         if (best is None and sent.index >= 0 and self._refers_to_period(text, sent.start, sent.end)
                 and True not in self._period_phrases(text, clause[0], clause[1])):
             best = next((y for y in reversed(doc_years[: bisect_left([d.start for d in doc_years], sent.start)])
@@ -586,11 +593,32 @@ class ClaimAssembler:
             out.append(bool(after and word_in(after[0], self.relative_period_words)))
         return out
 
+    def _is_year_ago_base(self, text: str, q: RawQuantity) -> bool:
+        """The figure is a base a year back (مقارنة بـ105 مليار قبل عام): a comparison cue before it
+        and a year-ago phrase right after it."""
+        return self._is_base_figure(text, q) and self._matches_at(self.year_ago_index, text, q.end)
+
+    def _matches_at(self, index: PhraseIndex, text: str, pos: int) -> bool:
+        """A phrase of `index` starts at the first word after `pos`."""
+        first = WORD_RE.search(text, pos, pos + 20)
+        return bool(first) and any(m.start == first.start() for m in index.finditer(text, first.start(), first.start() + 30))
+
+    def _compared_period(self, text: str, q: RawQuantity, years: list[RawQuantity]) -> int | None:
+        """The year of the same period the figure is compared with (مقارنة مع 441 مليار في الفترة
+        نفسها من 2024), named after the figure in its sentence, or None."""
+        for y in years:
+            if y.start >= q.end and self._has_base_cue(text, q.end, y.start):
+                before = WORD_RE.findall(text, max(q.end, y.start - 30), y.start)[-3:]
+                if any(word_in(w, self.same_period_words) for w in before) and 1900 <= y.value <= 2100:
+                    return int(y.value)
+        return None
+
     def _names_period(self, text: str, y: RawQuantity) -> bool:
         """The year may be the period a post is about: not a base (منذ 2023), a horizon (حتي 2028)
         or a comparison period (الفترة نفسها من 2024)."""
         before = WORD_RE.findall(text, max(0, y.start - 45), y.start)[-3:]
-        return not (self._is_base_year(text, y, window=4) or any(word_in(w, self.period_skip) for w in before))
+        return not (self._is_base_year(text, y, window=4)
+                    or any(word_in(w, self.period_skip) or word_in(w, self.same_period_words) for w in before))
 
     def _is_base_year(self, text: str, y: RawQuantity, window: int = 2) -> bool:
         """A year within `window` words after a base cue (منذ 2023، مقارنة بـ2024) is a starting point
