@@ -58,8 +58,10 @@ def test_direction(extractor, text, surface, direction):
 
 
 @pytest.mark.parametrize("text,surface,year", [
-    # a figure before a comparison base does not take the base's year
-    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "12 مليار ريال", None),
+    # a figure before a comparison base does not take the base's year (the same period of 2023
+    # makes it a year on, see below)
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "12 مليار ريال", 2024),
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال منذ 2023", "12 مليار ريال", None),
     ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "10 مليارات ريال", 2023),
     # a current level takes no year from elsewhere in its sentence
     ("تخطط الشركة للوصول إلى 50 جيجاوات بحلول 2032 مقارنة بنحو 20 جيجاوات حالياً", "20 جيجاوات", None),
