@@ -52,6 +52,10 @@ def claim_for(extractor, text: str, surface: str):
     ("ارتفع سعر النحاس إلى مستوى قياسي عند 12 ألف دولار للطن", "12 ألف دولار", "up"),
     # the من of a bound (أكثر من) does not make a level the end point of a move
     ("قفزت الأسهم 4% وبلغت التداولات أكثر من 2 مليار ريال", "2 مليار ريال", None),
+    # nouns with a possessive suffix, plural verbs and the Egyptian future are movement cues too
+    ("واصل السهم تراجعه بنسبة 3% اليوم", "3%", "down"),
+    ("المستثمرون هبطوا بمراكزهم 12% في أسبوع", "12%", "down"),
+    ("السهم هيطلع 20% الشهر الجاي", "20%", "up"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
