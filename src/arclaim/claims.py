@@ -49,6 +49,7 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+MOVE_TO_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?الي|[وف]?ل\p{L}*\s+الي|[وف]?لـ?)\s*(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")  # الي / لتصل الي / لـ
 LIST_JOIN_RE = regex.compile(r"[\s,،]*و?\s*")  # what joins two items of a list: و, a comma
 LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list item stands (في عام 2025)
 # The word before a level that makes it where a move ended: الي / من / عند / علي, or a word opening
@@ -548,7 +549,7 @@ class ClaimAssembler:
         for y in _near(years, q.start, q.end):
             if self._is_base_year(text, y) or (y.start >= q.end and self._has_base_cue(text, q.end, y.start)):
                 continue  # منذ 2023; 409 مليارات مقارنة مع 441 في الفترة نفسها من 2024: the base's year
-            if y.start >= q.end and self._figure_between(q.end, y.start):
+            if y.start >= q.end and self._year_of_figure_between(text, q, y):
                 continue  # من 77 الي 142 مليون طن بحلول 2030: a year after another figure is that figure's
             if y.end <= q.start and self._ends_list_item(text, y, q, years):
                 continue  # 11 مليارا في 2025 و12 مليارا في 2026: 2025 is the first item's
@@ -638,6 +639,18 @@ class ClaimAssembler:
             return False
         i = bisect_left(self._figure_ends, y.start + 1)
         return i > 0 and y.start - self._figure_ends[i - 1] <= LIST_ITEM_GAP
+
+    def _year_of_figure_between(self, text: str, q: RawQuantity, y: RawQuantity) -> bool:
+        """A figure between q and the year after it owns the year (من 77 الي 142 مليون طن بحلول
+        2030), unless q is a change and the figure is the end point of its move (تنمو 6% سنويا لتصل
+        الي 85 مليار في 2027)."""
+        i = bisect_left(self._figure_starts, q.end)
+        while i < len(self._figure_starts) and self._figure_starts[i] < y.start:
+            start = self._figure_starts[i]
+            if not (q.kind in CHANGE_KINDS and MOVE_TO_END_RE.search(text, max(q.end, start - 20), start)):
+                return True
+            i += 1
+        return False
 
     def _figure_between(self, start: int, end: int) -> bool:
         """Another claim figure begins in [start, end)."""
