@@ -50,6 +50,7 @@ PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 MOVE_TO_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?الي|[وف]?ل\p{L}*\s+الي|[وف]?لـ?)\s*(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")  # الي / لتصل الي / لـ
+FRONTED_TIME_WORDS = 6  # words: how long a time phrase opening a sentence may be (وفي الربع الثالث من عام 2025)
 LIST_JOIN_RE = regex.compile(r"[\s,،]*و?\s*")  # what joins two items of a list: و, a comma
 LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list item stands (في عام 2025)
 # The word before a level that makes it where a move ended: الي / من / عند / علي, or a word opening
@@ -167,6 +168,7 @@ class ClaimAssembler:
         self.present_cues = {fold(w) for w in time["present_cues"]}
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
+        self.time_openers = {fold(w) for w in time["time_openers"]}
         self.period_skip = {fold(w) for w in time["period_skip_before"]}
         self.same_period_words = {fold(w) for w in time["same_period_words"]}
         self.year_ago_index = PhraseIndex({fold(p): True for p in time["year_ago_phrases"]})
@@ -186,6 +188,7 @@ class ClaimAssembler:
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
         years_by_sentence: dict[int, list[RawQuantity]] = {}
         doc_years = sorted((q for q in quantities if q.kind == "year"), key=lambda y: y.start)
+        self._index = index
         self._figure_starts = sorted(q.start for q in quantities if q.is_claim_kind)
         self._figure_ends = sorted(q.end for q in quantities if q.is_claim_kind)
         for q in doc_years:
@@ -555,7 +558,8 @@ class ClaimAssembler:
                 continue  # 11 مليارا في 2025 و12 مليارا في 2026: 2025 is the first item's
             dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
-                if y.start >= q.end or not self._continues_clause(text, clause):
+                if y.start >= q.end or not (self._continues_clause(text, clause)
+                                            or self._is_fronted_time(text, y, sent)):
                     continue  # 835 ميغاواط، على ان يعود للعمل في 2027: another clause's year
                 dist += 200
             if best_dist is None or dist < best_dist:
@@ -573,6 +577,14 @@ class ClaimAssembler:
             return None
         value = int(best.value)
         return value if 1900 <= value <= 2100 else None
+
+    def _is_fronted_time(self, text: str, y: RawQuantity, sent: Sentence) -> bool:
+        """The year stands in a short time phrase that opens the sentence and sets the time of all
+        of it (في الربع الثالث من 2025، ارتفعت الايرادات 10%)."""
+        start, end = self._index.clause(y.start, sent)
+        words = WORD_RE.findall(text, start, end)
+        return (start <= sent.start + 2 and 0 < len(words) <= FRONTED_TIME_WORDS
+                and word_in(words[0], self.time_openers) and not self._figure_between(start, end))
 
     def _continues_clause(self, text: str, clause: tuple[int, int]) -> bool:
         """The clause goes on describing the figure of the clause before it, so that clause's year is
