@@ -57,6 +57,9 @@ def claim_for(extractor, text: str, surface: str):
     ("واصل السهم تراجعه بنسبة 3% اليوم", "3%", "down"),
     ("المستثمرون هبطوا بمراكزهم 12% في أسبوع", "12%", "down"),
     ("السهم هيطلع 20% الشهر الجاي", "20%", "up"),
+    # فقد is the particle (so, indeed) before a perfect verb, the verb 'lost' otherwise
+    ("أما الشركة فقد بلغت إيراداتها 5 مليارات ريال", "5 مليارات ريال", None),
+    ("فقد السهم 5% من قيمته", "5%", "down"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -164,6 +164,7 @@ class ClaimAssembler:
             for cue in directions[side]:
                 self.direction_of.setdefault(fold(cue), side)
         self.direction_index = PhraseIndex(self.direction_of)
+        self.particle_verbs = {fold(w): {fold(v) for v in verbs} for w, verbs in directions["particles"].items()}
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
         self.present_cues = {fold(w) for w in time["present_cues"]}
@@ -365,7 +366,7 @@ class ClaimAssembler:
             side = m.value
             if side == "none" or not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
                 continue
-            if any(e.start <= m.start < e.end for e in ents):
+            if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m):
                 continue
             if m.end <= q.start and self._cue_taken(text, q, sent, m.end):
                 continue
@@ -376,6 +377,16 @@ class ClaimAssembler:
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best
+
+    def _is_particle(self, text: str, cue) -> bool:
+        """The cue is a particle here: فقد (ف + قد) before a perfect verb or another movement cue
+        (فقد بلغت الايرادات، فقد ارتفعت), not the verb 'lost'."""
+        verbs = self.particle_verbs.get(text[cue.start:cue.end])
+        if verbs is None:
+            return False
+        after = WORD_RE.search(text, cue.end, cue.end + 30)
+        return bool(after) and (word_in(after.group(), verbs)
+                                or next(self.direction_index.finditer(text, after.start(), after.end()), None) is not None)
 
     @staticmethod
     def _after_reach(text: str, q: RawQuantity, cue) -> int:
