@@ -60,6 +60,10 @@ def claim_for(extractor, text: str, surface: str):
     # فقد is the particle (so, indeed) before a perfect verb, the verb 'lost' otherwise
     ("أما الشركة فقد بلغت إيراداتها 5 مليارات ريال", "5 مليارات ريال", None),
     ("فقد السهم 5% من قيمته", "5%", "down"),
+    # وأضاف ... أن reports speech; مسح as a survey and النامية (developing) state no move
+    ("وأضاف الرئيس التنفيذي للشركة أن الإيرادات بلغت 5 مليارات ريال", "5 مليارات ريال", None),
+    ("أظهر مسح أن مؤشر مديري المشتريات بلغ 56.2 نقطة", "56.2 نقطة", None),
+    ("تستحوذ الأسواق النامية على 40% من الطلب", "40%", None),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -50,6 +50,7 @@ PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 MOVE_TO_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?الي|[وف]?ل\p{L}*\s+الي|[وف]?لـ?)\s*(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")  # الي / لتصل الي / لـ
+REPORTING_REACH = 5  # words: how far after وأضاف its أن may stand (وأضاف الرئيس التنفيذي للشركة أن)
 FRONTED_TIME_WORDS = 6  # words: how long a time phrase opening a sentence may be (وفي الربع الثالث من عام 2025)
 LIST_JOIN_RE = regex.compile(r"[\s,،]*و?\s*")  # what joins two items of a list: و, a comma
 LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list item stands (في عام 2025)
@@ -165,6 +166,8 @@ class ClaimAssembler:
                 self.direction_of.setdefault(fold(cue), side)
         self.direction_index = PhraseIndex(self.direction_of)
         self.particle_verbs = {fold(w): {fold(v) for v in verbs} for w, verbs in directions["particles"].items()}
+        self.reporting_words = {fold(w) for w in directions["reporting"]["words"]}
+        self.reporting_followers = {fold(w) for w in directions["reporting"]["followers"]}
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
         self.present_cues = {fold(w) for w in time["present_cues"]}
@@ -366,7 +369,7 @@ class ClaimAssembler:
             side = m.value
             if side == "none" or not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
                 continue
-            if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m):
+            if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m) or self._reports(text, m):
                 continue
             if m.end <= q.start and self._cue_taken(text, q, sent, m.end):
                 continue
@@ -387,6 +390,12 @@ class ClaimAssembler:
         after = WORD_RE.search(text, cue.end, cue.end + 30)
         return bool(after) and (word_in(after.group(), verbs)
                                 or next(self.direction_index.finditer(text, after.start(), after.end()), None) is not None)
+
+    def _reports(self, text: str, cue) -> bool:
+        """The cue reports speech here: وأضاف (الرئيس التنفيذي) أن ... is 'he added that', no move."""
+        if not word_in(text[cue.start:cue.end], self.reporting_words):
+            return False
+        return any(word_in(w, self.reporting_followers) for w in WORD_RE.findall(text, cue.end, cue.end + 60)[:REPORTING_REACH])
 
     @staticmethod
     def _after_reach(text: str, q: RawQuantity, cue) -> int:
