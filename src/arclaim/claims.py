@@ -585,19 +585,13 @@ class ClaimAssembler:
                 dist += 200
             if best_dist is None or dist < best_dist:
                 best, best_dist = y, dist
-        if best is None and self._is_year_ago_base(text, q):
-            before = [y for y in years if y.end <= q.start and not self._is_base_year(text, y)]
-            return int(before[-1].value) - 1 if before else None  # مقارنة بـ105 مليار قبل عام
-        if best is None and (compared := self._compared_period(text, q, years)) is not None:
-            return compared + 1  # 1.37 ريال مقارنة مع 1.30 في الفترة ذاتها من 2024: a year on
+        if best is None and (compared := self._year_by_comparison(text, q, years)) is not None:
+            return _calendar_year(compared)
         if (best is None and sent.index >= 0 and self._refers_to_period(text, sent.start, sent.end)
                 and True not in self._period_phrases(text, clause[0], clause[1])):
             best = next((y for y in reversed(doc_years[: bisect_left([d.start for d in doc_years], sent.start)])
                          if self._names_period(text, y)), None)
-        if best is None:
-            return None
-        value = int(best.value)
-        return value if 1900 <= value <= 2100 else None
+        return None if best is None else _calendar_year(int(best.value))
 
     def _is_fronted_time(self, text: str, y: RawQuantity, sent: Sentence) -> bool:
         """The year stands in a short time phrase that opens the sentence and sets the time of all
@@ -627,25 +621,27 @@ class ClaimAssembler:
             out.append(bool(after and word_in(after[0], self.relative_period_words)))
         return out
 
-    def _is_year_ago_base(self, text: str, q: RawQuantity) -> bool:
-        """The figure is a base a year back (مقارنة بـ105 مليار قبل عام): a comparison cue before it
-        and a year-ago phrase right after it."""
-        return self._is_base_figure(text, q) and self._matches_at(self.year_ago_index, text, q.end)
-
-    def _matches_at(self, index: PhraseIndex, text: str, pos: int) -> bool:
-        """A phrase of `index` starts at the first word after `pos`."""
-        first = WORD_RE.search(text, pos, pos + 20)
-        return bool(first) and any(m.start == first.start() for m in index.finditer(text, first.start(), first.start() + 30))
-
-    def _compared_period(self, text: str, q: RawQuantity, years: list[RawQuantity]) -> int | None:
-        """The year of the same period the figure is compared with (مقارنة مع 441 مليار في الفترة
-        نفسها من 2024), named after the figure in its sentence, or None."""
+    def _year_by_comparison(self, text: str, q: RawQuantity, years: list[RawQuantity]) -> int | None:
+        """The year a comparison tells for a figure that names none: a base a year back (مقارنة
+        بـ105 مليار قبل عام) is about the year before the one its sentence names; a figure compared
+        with the same period of a year (1.37 ريال مقارنة مع 1.30 في الفترة ذاتها من 2024) is about
+        the year after that one."""
+        if self._is_base_figure(text, q) and self._phrase_follows(self.year_ago_index, text, q.end):
+            before = [y for y in years if y.end <= q.start and not self._is_base_year(text, y)]
+            return int(before[-1].value) - 1 if before else None
         for y in years:
             if y.start >= q.end and self._has_base_cue(text, q.end, y.start):
                 before = WORD_RE.findall(text, max(q.end, y.start - 30), y.start)[-3:]
-                if any(word_in(w, self.same_period_words) for w in before) and 1900 <= y.value <= 2100:
-                    return int(y.value)
+                if any(word_in(w, self.same_period_words) for w in before):
+                    return int(y.value) + 1
         return None
+
+    @staticmethod
+    def _phrase_follows(index: PhraseIndex, text: str, pos: int) -> bool:
+        """A phrase of `index` starts at the first word after `pos`."""
+        first = WORD_RE.search(text, pos, pos + 20)
+        return first is not None and any(m.start == first.start()
+                                         for m in index.finditer(text, first.start(), first.start() + 30))
 
     def _names_period(self, text: str, y: RawQuantity) -> bool:
         """The year may be the period a post is about: not a base (منذ 2023), a horizon (حتي 2028)
@@ -700,6 +696,11 @@ class ClaimAssembler:
         """A present-time word right after the figure: a level as it stands now."""
         after = WORD_RE.findall(text, q.end, q.end + 20)
         return any(word_in(w, self.present_cues) for w in after[:2])
+
+
+def _calendar_year(value: int) -> int | None:
+    """A Gregorian year as a claim's year; a Hijri one (1446هـ) is none."""
+    return value if 1900 <= value <= 2100 else None
 
 
 def _inside(m, span: tuple[int, int] | None) -> bool:
