@@ -39,6 +39,10 @@ def claim_for(extractor, text: str, surface: str):
     ("هبط المؤشر 2% وقفل عند 9,800 نقطة", "9,800 نقطة", "down"),
     ("ارتفع السهم 7% ليصل إلى 64 ريالاً", "64 ريالاً", "up"),
     ("ارتفع المؤشر 1.2% مسجلاً 12,000 نقطة", "12,000 نقطة", "up"),
+    # a change in a later clause does not share the cue another change took before it, unless it
+    # is where the move ended (and so the next item after such an end point)
+    ("نمت الإيرادات 30% على أساس سنوي، وبلغ هامش الربح 45%", "45%", None),
+    ("خفض البنك الفائدة 100 نقطة أساس، ليصل سعر الإيداع والإقراض إلى 20% و21%", "21%", "down"),
     # dialect and MSA verbs of decline: بطأ (slowed), يقلل (reduces), طايح (falling), يمحو (wipes out)
     ("نمو المبيعات بطأ لـ 9% هالسنة", "9%", "down"),
     ("ارتفاع الحرارة يقلل كفاءة الألواح بنحو 8%", "8%", "down"),

@@ -371,7 +371,7 @@ class ClaimAssembler:
                 continue
             if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m) or self._reports(text, m):
                 continue
-            if m.end <= q.start and self._cue_taken(text, q, sent, m.end):
+            if m.end <= q.start and self._cue_taken(text, q, sent, clause, m.end):
                 continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
             limit = before_limit if m.end <= q.start else self._after_reach(text, q, m)
@@ -406,13 +406,26 @@ class ClaimAssembler:
             return -1
         return AFTER_REACH.get(q.kind, 10)
 
-    def _cue_taken(self, text: str, q: RawQuantity, sent: Sentence, cue_end: int) -> bool:
+    def _cue_taken(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int], cue_end: int) -> bool:
         """A cue before a level is taken by a figure between them (قفز 6% بعد النتائج والإيرادات
         57 مليار؛ تراجعاً بنسبة 22% عن سعر الإغلاق البالغ 262.80 ريال), unless the level is the end
-        point of the move (ارتفع 5% الي 120 ريالا، نزل 2% وقفل عند 9,800 نقطة). Changes (%, pp) share
-        a cue: ارتفع السهم 3% والمؤشر 1%."""
-        return (q.kind not in CHANGE_KINDS and self._figure_between(cue_end, q.start)
-                and not LEVEL_END_RE.search(text, max(sent.start, q.start - 40), q.start))
+        point of the move (ارتفع 5% الي 120 ريالا، نزل 2% وقفل عند 9,800 نقطة؛ خفض الفائدة 200 نقطة
+        اساس، ليصل العائد الي 24%). Changes (%, pp) share a cue within their clause (ارتفع السهم 3%
+        والمؤشر 1%), not across one (بنمو 40% على اساس سنوي، وهامش ربح بلغ 59%)."""
+        if not self._figure_between(cue_end, q.start) or (q.kind in CHANGE_KINDS and cue_end > clause[0]):
+            return False
+        return not self._is_move_end(text, sent, q.start)
+
+    def _is_move_end(self, text: str, sent: Sentence, start: int) -> bool:
+        """The figure starting at `start` is where a move ended (see LEVEL_END_RE), itself or as
+        the next item after one (ليصلا الي 22% و23%)."""
+        if LEVEL_END_RE.search(text, max(sent.start, start - 40), start):
+            return True
+        i = bisect_left(self._figure_ends, start + 1) - 1
+        if i < 0 or LIST_JOIN_RE.fullmatch(text, self._figure_ends[i], start) is None:
+            return False
+        previous = self._figure_starts[bisect_left(self._figure_starts, self._figure_ends[i]) - 1]
+        return previous < start and self._is_move_end(text, sent, previous)
 
     @staticmethod
     def _direction_reach(text: str, q: RawQuantity, sent: Sentence) -> int:
