@@ -43,6 +43,7 @@ def claim_for(extractor, text: str, surface: str):
     # is where the move ended (and so the next item after such an end point)
     ("نمت الإيرادات 30% على أساس سنوي، وبلغ هامش الربح 45%", "45%", None),
     ("خفض البنك الفائدة 100 نقطة أساس، ليصل سعر الإيداع والإقراض إلى 20% و21%", "21%", "down"),
+    ("رفع البنك الفائدة 50 نقطة أساس، فأصبح سعر الإيداع 6%", "6%", "up"),
     # dialect and MSA verbs of decline: بطأ (slowed), يقلل (reduces), طايح (falling), يمحو (wipes out)
     ("نمو المبيعات بطأ لـ 9% هالسنة", "9%", "down"),
     ("ارتفاع الحرارة يقلل كفاءة الألواح بنحو 8%", "8%", "down"),
