@@ -56,9 +56,9 @@ LIST_JOIN_RE = regex.compile(r"[\s,،]*و?\s*")  # what joins two items of a lis
 LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list item stands (في عام 2025)
 # The word before a level that makes it where a move ended: الي / من / عند / علي, or a word opening
 # with ل (لـ، ليغلق، لتتجاوز), a participle of reaching (مسجلا، بالغا، مغلقا) or a verb of becoming
-# (اصبح، صار، بقي، Maghrebi ولات); bound words allowed
+# (اصبح سعر الايداع، صار، بقي، Maghrebi ولات; its subject between); bound words allowed
 # between. The من of a bound (اكثر من) is no end point.
-LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)|[وف]?ل\p{L}*)[\sـ]*(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 CHANGE_KINDS = ("percent", "pp")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
