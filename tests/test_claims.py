@@ -28,14 +28,57 @@ def claim_for(extractor, text: str, surface: str):
     # a cut in points is a move even when the verb stands far before it
     ("قرر البنك المركزي في اجتماعه الأخير للجنة السياسة النقدية خفض سعر الفائدة على الودائع بمقدار 50 نقطة أساس", "50 نقطة أساس", "down"),
     ("نتوقع خفضاً إضافياً بنحو 25 نقطة أساس", "25 نقطة أساس", "down"),
+    # a loss noun carries the sign, it states no move; وقّعت (signed) is no fall
+    ("سجلت الشركة خسارة صافية بلغت 800 مليون دولار", "800 مليون دولار", None),
+    ("وقّعت الشركة عقداً لتوريد 5 آلاف سيارة", "5 آلاف سيارة", None),
+    # a sign moves a change, before a count it is a bound
+    ("عدد عملاء المنصة +3 ملايين عميل", "+3 ملايين عميل", None),
+    ("السهم +4% اليوم", "+4%", "up"),
+    # a cue before a level is taken by a change between them, unless the level is where the move ended
+    ("صعد السهم 5% بعد الإعلان وسجلت التداولات 900 مليون ريال", "900 مليون ريال", None),
+    ("هبط المؤشر 2% وقفل عند 9,800 نقطة", "9,800 نقطة", "down"),
+    ("ارتفع السهم 7% ليصل إلى 64 ريالاً", "64 ريالاً", "up"),
+    ("ارتفع المؤشر 1.2% مسجلاً 12,000 نقطة", "12,000 نقطة", "up"),
+    # a change in a later clause does not share the cue another change took before it, unless it
+    # is where the move ended (and so the next item after such an end point)
+    ("نمت الإيرادات 30% على أساس سنوي، وبلغ هامش الربح 45%", "45%", None),
+    ("خفض البنك الفائدة 100 نقطة أساس، ليصل سعر الإيداع والإقراض إلى 20% و21%", "21%", "down"),
+    ("رفع البنك الفائدة 50 نقطة أساس، فأصبح سعر الإيداع 6%", "6%", "up"),
+    # dialect and MSA verbs of decline: بطأ (slowed), يقلل (reduces), طايح (falling), يمحو (wipes out)
+    ("نمو المبيعات بطأ لـ 9% هالسنة", "9%", "down"),
+    ("ارتفاع الحرارة يقلل كفاءة الألواح بنحو 8%", "8%", "down"),
+    ("قد يمحو الانهيار 200 مليار دولار من قيمة السوق", "200 مليار دولار", "down"),
+    # a phrase holding a cue word that states no move: a capital increase, to undervalue
+    ("تعتزم الشركة زيادة رأس المال بقيمة 3 مليارات ريال", "3 مليارات ريال", None),
+    ("السوق يقلل من قيمة الأصول البالغة 20 مليار درهم", "20 مليار درهم", None),
+    # a cue right after a count tells what the counted things did
+    ("في جلسة اليوم 140 شركة ارتفعت أسهمها", "140 شركة", None),
+    # a record is a level, not a move; a verb beside it still gives the side
+    ("سجل سعر النحاس مستوى قياسياً عند 12 ألف دولار للطن", "12 ألف دولار", None),
+    ("ارتفع سعر النحاس إلى مستوى قياسي عند 12 ألف دولار للطن", "12 ألف دولار", "up"),
+    # the من of a bound (أكثر من) does not make a level the end point of a move
+    ("قفزت الأسهم 4% وبلغت التداولات أكثر من 2 مليار ريال", "2 مليار ريال", None),
+    # nouns with a possessive suffix, plural verbs and the Egyptian future are movement cues too
+    ("واصل السهم تراجعه بنسبة 3% اليوم", "3%", "down"),
+    ("المستثمرون هبطوا بمراكزهم 12% في أسبوع", "12%", "down"),
+    ("السهم هيطلع 20% الشهر الجاي", "20%", "up"),
+    # فقد is the particle (so, indeed) before a perfect verb, the verb 'lost' otherwise
+    ("أما الشركة فقد بلغت إيراداتها 5 مليارات ريال", "5 مليارات ريال", None),
+    ("فقد السهم 5% من قيمته", "5%", "down"),
+    # وأضاف ... أن reports speech; مسح as a survey and النامية (developing) state no move
+    ("وأضاف الرئيس التنفيذي للشركة أن الإيرادات بلغت 5 مليارات ريال", "5 مليارات ريال", None),
+    ("أظهر مسح أن مؤشر مديري المشتريات بلغ 56.2 نقطة", "56.2 نقطة", None),
+    ("تستحوذ الأسواق النامية على 40% من الطلب", "40%", None),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
 
 
 @pytest.mark.parametrize("text,surface,year", [
-    # a figure before a comparison base does not take the base's year
-    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "12 مليار ريال", None),
+    # a figure before a comparison base does not take the base's year (the same period of 2023
+    # makes it a year on, see below)
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "12 مليار ريال", 2024),
+    ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال منذ 2023", "12 مليار ريال", None),
     ("بلغت مبيعات الشركة 12 مليار ريال مقارنة مع 10 مليارات ريال في الفترة نفسها من 2023", "10 مليارات ريال", 2023),
     # a current level takes no year from elsewhere in its sentence
     ("تخطط الشركة للوصول إلى 50 جيجاوات بحلول 2032 مقارنة بنحو 20 جيجاوات حالياً", "20 جيجاوات", None),
@@ -45,6 +88,32 @@ def test_direction(extractor, text, surface, direction):
     # منذ بداية السنة is the year to date, not a starting point
     ("صعد المؤشر 7% منذ بداية 2026", "7%", 2026),
     ("صعد المؤشر 7% منذ 2020", "7%", None),
+    # another clause's year is not the figure's, unless the clause goes on describing the figure
+    # of the clause before it (، بزيادة ...) or refers back to the period (خلال العام)
+    ("وقعت الشركة عقداً بقيمة 4 مليارات دولار، على أن يبدأ التنفيذ في 2028", "4 مليارات دولار", None),
+    ("استثمرت المجموعة 6 مليارات دولار في 2023، بينما بلغت ديونها 9 مليارات دولار", "9 مليارات دولار", None),
+    ("بلغت أرباح البنك 5 مليارات درهم في 2024، بزيادة 12% على أساس سنوي", "12%", 2024),
+    ("حققت الشركة إيرادات 8 مليارات ريال في 2026، وصدرت 40 ألف طن خلال العام", "40 ألف طن", 2026),
+    # in a list of figures each with its year, the year before و closes the item before it
+    ("نتوقع أرباحاً بقيمة 3 مليارات ريال في 2026 و4 مليارات ريال في 2027", "4 مليارات ريال", 2027),
+    ("نتوقع أرباحاً بقيمة 3 مليارات ريال في 2026 و4 مليارات ريال في 2027", "3 مليارات ريال", 2026),
+    # a figure compared with the same period of a year is about the year after; a base a year back
+    # (قبل عام) is about the year before the sentence's
+    ("وبلغت ربحية السهم 2.10 ريال، مقارنة مع 1.80 ريال في الفترة ذاتها من 2025", "2.10 ريال", 2026),
+    ("ارتفعت أرباح البنك في 2026 إلى 5 مليارات ريال، مقارنة بـ4 مليارات ريال قبل عام", "4 مليارات ريال", 2025),
+    # a change takes the year after the end point of its move; another figure keeps its year
+    ("ارتفعت إيرادات الشركة بنسبة 12% إلى 40 مليار ريال في 2026", "12%", 2026),
+    ("ارتفعت إيرادات الشركة بنسبة 12% وبلغت الأرباح 3 مليارات ريال في 2026", "12%", None),
+    # a fiscal year written as two years names the year it ends in
+    ("بلغت صادرات البلاد 40 مليار دولار في العام المالي 2025/2026", "40 مليار دولار", 2026),
+    ("بلغت صادرات البلاد 40 مليار دولار في السنة المالية 2023/24", "40 مليار دولار", 2024),
+    ("بلغت صادرات الشركة 9 مليارات دولار في 2025، مرتفعة بنسبة 14%", "14%", 2025),
+    # a short time phrase opening the sentence sets the year of all its clauses
+    ("وفي الربع الثالث من 2025، ارتفعت الإيرادات 10% إلى 5 مليارات ريال", "10%", 2025),
+    ("وخلال عام 2024، بلغت أرباح الشركة 3 مليارات ريال", "3 مليارات ريال", 2024),
+    ("بلغت إيرادات الشركة في FY25 نحو 5 مليارات دولار", "5 مليارات دولار", 2025),
+    # خلال العام المقبل is another period than the post's
+    ("بلغت الإيرادات 3 مليارات ريال في 2025.\nوتستحق على الشركة ديون بقيمة 900 مليون دولار خلال العام المقبل", "900 مليون دولار", None),
 ])
 def test_year(extractor, text, surface, year):
     assert claim_for(extractor, text, surface).year == year
@@ -56,6 +125,15 @@ def test_year_of_a_sentence_that_refers_back_to_the_period(extractor):
             "ويبلغ عدد موظفيها 9 آلاف موظف.")
     assert claim_for(extractor, text, "20 مليار ريال").year == 2026
     assert claim_for(extractor, text, "9 آلاف موظف").year is None
+
+
+def test_period_referred_back_to_is_not_a_horizon_or_comparison_year(extractor):
+    text = ("بلغت مبيعات الشركة 8 مليارات ريال في الربع الثاني من 2026 مقارنة بـ6 مليارات ريال في الفترة نفسها من 2025.\n"
+            "وسجلت أرباحاً بقيمة 900 مليون ريال خلال الربع.\n"
+            "وتملك الشركة عقوداً بقيمة 40 مليار ريال تمتد حتى 2030.\n"
+            "ووظفت خلال الفترة 700 موظف.")
+    assert claim_for(extractor, text, "900 مليون ريال").year == 2026
+    assert claim_for(extractor, text, "700 موظف").year == 2026
 
 
 def test_inflation_is_the_countrys_not_its_central_banks(extractor):

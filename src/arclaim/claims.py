@@ -55,6 +55,16 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+MOVE_TO_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?الي|[وف]?ل\p{L}*\s+الي|[وف]?لـ?)\s*(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")  # الي / لتصل الي / لـ
+REPORTING_REACH = 5  # words: how far after وأضاف its أن may stand (وأضاف الرئيس التنفيذي للشركة أن)
+FRONTED_TIME_WORDS = 6  # words: how long a time phrase opening a sentence may be (وفي الربع الثالث من عام 2025)
+LIST_JOIN_RE = regex.compile(r"[\s,،]*و?\s*")  # what joins two items of a list: و, a comma
+LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list item stands (في عام 2025)
+# The word before a level that makes it where a move ended: الي / من / عند / علي, or a word opening
+# with ل (لـ، ليغلق، لتتجاوز), a participle of reaching (مسجلا، بالغا، مغلقا) or a verb of becoming
+# (اصبح سعر الايداع، صار، بقي، Maghrebi ولات; its subject between); bound words allowed
+# between. The من of a bound (اكثر من) is no end point.
+LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
 CHANGE_KINDS = ("percent", "pp")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
@@ -68,6 +78,8 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
+ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
+AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف|تبني|يبني|يبنون|ستبني|سيبني|تلتزم|يتطلب|تتطلب|تحتاج|يحتاج|محتاجه|يتوقع|متوقع|ستضيف|سيضيف|ستضاعف|غادي)(?![\p{L}])")
 
 
@@ -158,15 +170,24 @@ class ClaimAssembler:
             sorted(map(regex.escape, self.exchange_codes), key=len, reverse=True)))
         directions = load_json("directions.json")
         self.direction_of: dict[str, str] = {}
-        for side in ("up", "down"):
+        for side in ("up", "down", "none"):  # none: phrases with a cue word that state no move
             for cue in directions[side]:
                 self.direction_of.setdefault(fold(cue), side)
         self.direction_index = PhraseIndex(self.direction_of)
+        self.particle_verbs = {fold(w): {fold(v) for v in verbs} for w, verbs in directions["particles"].items()}
+        self.reporting_words = {fold(w) for w in directions["reporting"]["words"]}
+        self.reporting_followers = {fold(w) for w in directions["reporting"]["followers"]}
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
         self.present_cues = {fold(w) for w in time["present_cues"]}
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
+        self.time_openers = {fold(w) for w in time["time_openers"]}
+        self.period_skip = {fold(w) for w in time["period_skip_before"]}
+        self.same_period_words = {fold(w) for w in time["same_period_words"]}
+        self.year_ago_index = PhraseIndex({fold(p): True for p in time["year_ago_phrases"]})
+        self.continuation_words = {fold(w) for w in time["continuation_words"]}
+        self.relative_period_words = {fold(w) for w in time["relative_period_words"]}
         subjects = load_json("subjects.json")
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
@@ -181,7 +202,9 @@ class ClaimAssembler:
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
         years_by_sentence: dict[int, list[RawQuantity]] = {}
         doc_years = sorted((q for q in quantities if q.kind == "year"), key=lambda y: y.start)
+        self._index = index
         self._figure_starts = sorted(q.start for q in quantities if q.is_claim_kind)
+        self._figure_ends = sorted(q.end for q in quantities if q.is_claim_kind)
         for q in doc_years:
             s = index.at(q.start)
             if s is not None:
@@ -348,25 +371,74 @@ class ClaimAssembler:
     def _direction(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
                    ents: list[EntityMatch]) -> str | None:
         """The side of the nearest movement cue that may govern the figure. A cue inside a name
-        (طلعت in طلعت مصطفى) is no cue."""
-        if q.sign:
+        (طلعت in طلعت مصطفى) is no cue. A sign moves a change (+5%); before an amount or a count it
+        is a bound (+2 مليون محفظة), no move."""
+        if q.sign and q.kind in CHANGE_KINDS:
             return "up" if q.sign > 0 else "down"
         before_limit = self._direction_reach(text, q, sent)
         lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
         best, best_dist = None, None
         for m in _near(self._matches(self.direction_index, text, sent.start, sent.end), q.start, q.end):
             side = m.value
-            if not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
+            if side == "none" or not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
                 continue
-            if any(e.start <= m.start < e.end for e in ents):
+            if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m) or self._reports(text, m):
+                continue
+            if m.end <= q.start and self._cue_taken(text, q, sent, clause, m.end):
                 continue
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
-            limit = before_limit if m.end <= q.start else (80 if q.kind in CHANGE_KINDS else 10)
+            limit = before_limit if m.end <= q.start else self._after_reach(text, q, m)
             if dist > limit:
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best
+
+    def _is_particle(self, text: str, cue) -> bool:
+        """The cue is a particle here: فقد (ف + قد) before a perfect verb or another movement cue
+        (فقد بلغت الايرادات، فقد ارتفعت), not the verb 'lost'."""
+        verbs = self.particle_verbs.get(text[cue.start:cue.end])
+        if verbs is None:
+            return False
+        after = WORD_RE.search(text, cue.end, cue.end + 30)
+        return bool(after) and (word_in(after.group(), verbs)
+                                or next(self.direction_index.finditer(text, after.start(), after.end()), None) is not None)
+
+    def _reports(self, text: str, cue) -> bool:
+        """The cue reports speech here: وأضاف (الرئيس التنفيذي) أن ... is 'he added that', no move."""
+        if not word_in(text[cue.start:cue.end], self.reporting_words):
+            return False
+        return any(word_in(w, self.reporting_followers) for w in WORD_RE.findall(text, cue.end, cue.end + 60)[:REPORTING_REACH])
+
+    @staticmethod
+    def _after_reach(text: str, q: RawQuantity, cue) -> int:
+        """How far after a figure a movement cue may stand. A change reaches over its noun (5% في
+        الايرادات ارتفاعا). A verb right after a count tells what the counted things did (118 سهم
+        ارتفعت), so a count takes only an accusative participle (9,500 نقطة مرتفعا)."""
+        if q.kind == "count" and not ACCUSATIVE_END_RE.search(text, cue.start, cue.end):
+            return -1
+        return AFTER_REACH.get(q.kind, 10)
+
+    def _cue_taken(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int], cue_end: int) -> bool:
+        """A cue before a level is taken by a figure between them (قفز 6% بعد النتائج والإيرادات
+        57 مليار؛ تراجعاً بنسبة 22% عن سعر الإغلاق البالغ 262.80 ريال), unless the level is the end
+        point of the move (ارتفع 5% الي 120 ريالا، نزل 2% وقفل عند 9,800 نقطة؛ خفض الفائدة 200 نقطة
+        اساس، ليصل العائد الي 24%). Changes (%, pp) share a cue within their clause (ارتفع السهم 3%
+        والمؤشر 1%), not across one (بنمو 40% على اساس سنوي، وهامش ربح بلغ 59%)."""
+        if not self._figure_between(cue_end, q.start) or (q.kind in CHANGE_KINDS and cue_end > clause[0]):
+            return False
+        return not self._is_move_end(text, sent, q.start)
+
+    def _is_move_end(self, text: str, sent: Sentence, start: int) -> bool:
+        """The figure starting at `start` is where a move ended (see LEVEL_END_RE), itself or as
+        the next item after one (ليصلا الي 22% و23%)."""
+        if LEVEL_END_RE.search(text, max(sent.start, start - 40), start):
+            return True
+        i = bisect_left(self._figure_ends, start + 1) - 1
+        if i < 0 or LIST_JOIN_RE.fullmatch(text, self._figure_ends[i], start) is None:
+            return False
+        previous = self._figure_starts[bisect_left(self._figure_starts, self._figure_ends[i]) - 1]
+        return previous < start and self._is_move_end(text, sent, previous)
 
     @staticmethod
     def _direction_reach(text: str, q: RawQuantity, sent: Sentence) -> int:
@@ -518,29 +590,93 @@ class ClaimAssembler:
 
     def _year(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
               years: list[RawQuantity], doc_years: list[RawQuantity]) -> int | None:
-        """The nearest year of the clause (or, further off, of the sentence) that is not a comparison
-        base; none for a current level (78 جيجاواط حالياً); else, when the sentence refers back to the
-        post's period (خلال الربع، العام نفسه), the last year named before the sentence."""
+        """The nearest year of the clause that is not a comparison base, or of an earlier clause of
+        the sentence that this clause goes on describing (see _continues_clause); none for a current
+        level (78 جيجاواط حالياً); else, when the sentence refers back to the post's period (خلال
+        الربع، العام نفسه) and the figure's clause names no other (خلال العام المقبل), the last year
+        named before the sentence that may be a post's period (see _names_period)."""
         if self._is_current(text, q):
             return None
         best, best_dist = None, None
         for y in _near(years, q.start, q.end):
             if self._is_base_year(text, y) or (y.start >= q.end and self._has_base_cue(text, q.end, y.start)):
                 continue  # منذ 2023; 409 مليارات مقارنة مع 441 في الفترة نفسها من 2024: the base's year
-            if y.start >= q.end and self._figure_between(q.end, y.start):
+            if y.start >= q.end and self._year_of_figure_between(text, q, y):
                 continue  # من 77 الي 142 مليون طن بحلول 2030: a year after another figure is that figure's
+            if y.end <= q.start and self._ends_list_item(text, y, q, years):
+                continue  # 11 مليارا في 2025 و12 مليارا في 2026: 2025 is the first item's
             dist = y.start - q.end if y.start >= q.end else q.start - y.end
             if not (clause[0] <= y.start < clause[1]):
+                if y.start >= q.end or not (self._continues_clause(text, clause)
+                                            or self._is_fronted_time(text, y, sent)):
+                    continue  # 835 ميغاواط، على ان يعود للعمل في 2027: another clause's year
                 dist += 200
             if best_dist is None or dist < best_dist:
                 best, best_dist = y, dist
-        if best is None and sent.index >= 0 and self._matches(self.period_index, text, sent.start, sent.end):
+        if best is None and (compared := self._year_by_comparison(text, q, years)) is not None:
+            return _calendar_year(compared)
+        if (best is None and sent.index >= 0 and self._refers_to_period(text, sent.start, sent.end)
+                and True not in self._period_phrases(text, clause[0], clause[1])):
             best = next((y for y in reversed(doc_years[: bisect_left([d.start for d in doc_years], sent.start)])
-                         if not self._is_base_year(text, y, window=4)), None)
-        if best is None:
-            return None
-        value = int(best.value)
-        return value if 1900 <= value <= 2100 else None
+                         if self._names_period(text, y)), None)
+        return None if best is None else _calendar_year(int(best.value))
+
+    def _is_fronted_time(self, text: str, y: RawQuantity, sent: Sentence) -> bool:
+        """The year stands in a short time phrase that opens the sentence and sets the time of all
+        of it (في الربع الثالث من 2025، ارتفعت الايرادات 10%)."""
+        start, end = self._index.clause(y.start, sent)
+        words = WORD_RE.findall(text, start, end)
+        return (start <= sent.start + 2 and 0 < len(words) <= FRONTED_TIME_WORDS
+                and word_in(words[0], self.time_openers) and not self._figure_between(start, end))
+
+    def _continues_clause(self, text: str, clause: tuple[int, int]) -> bool:
+        """The clause goes on describing the figure of the clause before it, so that clause's year is
+        its year too: it opens with a continuation word (، بزيادة 9%؛ ، بإجمالي 2.7 مليار) or refers
+        back to the period (، توسعت 5% خلال العام نفسه)."""
+        return (any(word_in(w, self.continuation_words) for w in WORD_RE.findall(text, clause[0], clause[1])[:3])
+                or self._refers_to_period(text, clause[0], clause[1]))
+
+    def _refers_to_period(self, text: str, start: int, end: int) -> bool:
+        """text[start:end] refers back to the post's period (خلال الربع، العام نفسه)."""
+        return False in self._period_phrases(text, start, end)
+
+    def _period_phrases(self, text: str, start: int, end: int) -> list[bool]:
+        """For each period phrase in text[start:end], whether it names another period than the
+        post's (خلال العام المقبل) rather than referring back to it (خلال العام)."""
+        out = []
+        for m in self._matches(self.period_index, text, start, end):
+            after = WORD_RE.findall(text, m.end, m.end + 15)[:1]
+            out.append(bool(after and word_in(after[0], self.relative_period_words)))
+        return out
+
+    def _year_by_comparison(self, text: str, q: RawQuantity, years: list[RawQuantity]) -> int | None:
+        """The year a comparison tells for a figure that names none: a base a year back (مقارنة
+        بـ105 مليار قبل عام) is about the year before the one its sentence names; a figure compared
+        with the same period of a year (1.37 ريال مقارنة مع 1.30 في الفترة ذاتها من 2024) is about
+        the year after that one."""
+        if self._is_base_figure(text, q) and self._phrase_follows(self.year_ago_index, text, q.end):
+            before = [y for y in years if y.end <= q.start and not self._is_base_year(text, y)]
+            return int(before[-1].value) - 1 if before else None
+        for y in years:
+            if y.start >= q.end and self._has_base_cue(text, q.end, y.start):
+                before = WORD_RE.findall(text, max(q.end, y.start - 30), y.start)[-3:]
+                if any(word_in(w, self.same_period_words) for w in before):
+                    return int(y.value) + 1
+        return None
+
+    @staticmethod
+    def _phrase_follows(index: PhraseIndex, text: str, pos: int) -> bool:
+        """A phrase of `index` starts at the first word after `pos`."""
+        first = WORD_RE.search(text, pos, pos + 20)
+        return first is not None and any(m.start == first.start()
+                                         for m in index.finditer(text, first.start(), first.start() + 30))
+
+    def _names_period(self, text: str, y: RawQuantity) -> bool:
+        """The year may be the period a post is about: not a base (منذ 2023), a horizon (حتي 2028)
+        or a comparison period (الفترة نفسها من 2024)."""
+        before = WORD_RE.findall(text, max(0, y.start - 45), y.start)[-3:]
+        return not (self._is_base_year(text, y, window=4)
+                    or any(word_in(w, self.period_skip) or word_in(w, self.same_period_words) for w in before))
 
     def _is_base_year(self, text: str, y: RawQuantity, window: int = 2) -> bool:
         """A year within `window` words after a base cue (منذ 2023، مقارنة بـ2024) is a starting point
@@ -549,6 +685,29 @@ class ClaimAssembler:
         if before and word_in(before[-1], self.ytd_words):
             return False
         return any(word_in(w, self.base_year_cues) for w in before)
+
+    def _ends_list_item(self, text: str, y: RawQuantity, q: RawQuantity, years: list[RawQuantity]) -> bool:
+        """The year right before the figure (only و between) closes the item before it: it follows
+        another figure closely, and the figure has a year of its own as close after it
+        (X في 2025 وY في 2026)."""
+        if LIST_JOIN_RE.fullmatch(text, y.end, q.start) is None:
+            return False
+        if not any(0 <= o.start - q.end <= LIST_ITEM_GAP for o in years):
+            return False
+        i = bisect_left(self._figure_ends, y.start + 1)
+        return i > 0 and y.start - self._figure_ends[i - 1] <= LIST_ITEM_GAP
+
+    def _year_of_figure_between(self, text: str, q: RawQuantity, y: RawQuantity) -> bool:
+        """A figure between q and the year after it owns the year (من 77 الي 142 مليون طن بحلول
+        2030), unless q is a change and the figure is the end point of its move (تنمو 6% سنويا لتصل
+        الي 85 مليار في 2027)."""
+        i = bisect_left(self._figure_starts, q.end)
+        while i < len(self._figure_starts) and self._figure_starts[i] < y.start:
+            start = self._figure_starts[i]
+            if not (q.kind in CHANGE_KINDS and MOVE_TO_END_RE.search(text, max(q.end, start - 20), start)):
+                return True
+            i += 1
+        return False
 
     def _figure_between(self, start: int, end: int) -> bool:
         """Another claim figure begins in [start, end)."""
@@ -582,6 +741,11 @@ def _words_before(text: str, start: int, pos: int) -> list[str]:
     if words and pos > start and text[pos - 1].isalpha():
         words.pop()
     return words
+
+
+def _calendar_year(value: int) -> int | None:
+    """A Gregorian year as a claim's year; a Hijri one (1446هـ) is none."""
+    return value if 1900 <= value <= 2100 else None
 
 
 def _inside(m, span: tuple[int, int] | None) -> bool:

@@ -18,6 +18,12 @@ from .numerals import DIGITS_RE, Numeral, _squash
 DATE_RE = regex.compile(
     r"(?<![\d.,/])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/(?:19|20)\d{2})(?![\d/])"
 )
+# A fiscal year written as two years (2024/2025, 2024/25): its numerals are blocked as a slash
+# token; it names the year it ends in.
+FISCAL_YEAR_RE = regex.compile(r"(?<![\d.,/])((?:19|20)\d{2})/((?:19|20)?\d{2})(?![\d/])")
+# A fiscal or calendar year written the Latin way (FY25, FY2026, CY24): its digits sit inside a
+# Latin token, so no numeral is found there.
+LATIN_YEAR_RE = regex.compile(r"(?<![A-Za-z])(?:FY|CY)'?((?:19|20)?\d{2})(?!\d)", regex.IGNORECASE)
 ARABIC_WORD_RE = regex.compile(r"[ \t]*(?P<w>[\p{Arabic}&&\p{L}]+(?:\p{M}+[\p{Arabic}&&\p{L}]+)*)")
 LATIN_WORD_RE = regex.compile(r"[ \t]*(?P<w>[A-Za-z]+)")
 YEAR_SUFFIX_RE = regex.compile(r"\s?(?:م|هـ|ه)(?![\p{L}])")
@@ -97,10 +103,26 @@ class QuantityParser:
             if q is not None:
                 out.append(q)
                 consumed = q.end
+        out = sorted(out + self._fiscal_years(text), key=lambda q: q.start)
         out = self._pair_ranges(text, out)
         self._document_currencies(text, out)
         for q in out:
             self._bound(text, q)
+        return out
+
+    @staticmethod
+    def _fiscal_years(text: str) -> list[RawQuantity]:
+        """Year quantities for fiscal years (العام المالي 2024/2025 is 2025: the second year, when
+        it follows the first) and for Latin ones (FY25 is 2025)."""
+        out = []
+        for m in FISCAL_YEAR_RE.finditer(text):
+            first, second = int(m.group(1)), m.group(2)
+            end_year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+            if end_year == first + 1:
+                out.append(RawQuantity(m.start(), m.end(), float(end_year), "year"))
+        for m in LATIN_YEAR_RE.finditer(text):
+            digits = m.group(1)
+            out.append(RawQuantity(m.start(), m.end(), float(digits if len(digits) == 4 else 2000 + int(digits)), "year"))
         return out
 
     # --------------------------------------------------------- one numeral
