@@ -199,6 +199,7 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
 
 
 @pytest.mark.parametrize("text,surface,subject", [
+    # --- country or central bank
     # a central bank's inflation or unemployment figure is its country's, for any country in the gazetteer
     ("يرى الاحتياطي الفيدرالي أن البطالة قد ترتفع إلى 4.6% العام المقبل", "4.6%", "United States"),
     # reserves reported by a central bank are the bank's; reserves of a named country are the country's
@@ -206,34 +207,19 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("صعدت احتياطيات تونس من النقد الأجنبي إلى 26 مليار دينار", "26 مليار دينار", "Tunisia"),
     # the policy rate of a country is its central bank's
     ("في الأردن ارتفعت الفائدة 50 نقطة أساس", "50 نقطة أساس", "CBJ Jordan"),
-])
-def test_country_or_central_bank(extractor, text, surface, subject):
-    assert claim_for(extractor, text, surface).subject == subject
-
-
-@pytest.mark.parametrize("text,surface,subject", [
+    # --- name after waw opens a clause
     # a name after و that follows another figure opens a new clause
     ("اقترضت Tesla بـ 8 مليارات دولار وAmazon بـ 12 مليار دولار", "12 مليار دولار", "Amazon"),
     ("الذهب وصل 4,000 دولار والفضة عند 50 دولار", "50 دولار", "Silver"),
     # a list of names before one figure is no new clause
     ("اقترضت Tesla وAmazon بـ 12 مليار دولار", "12 مليار دولار", "Tesla"),
-])
-def test_name_after_waw_opens_a_clause(extractor, text, surface, subject):
-    assert claim_for(extractor, text, surface).subject == subject
-
-
-@pytest.mark.parametrize("text,surface,subject", [
+    # --- index or exchange
     # a named index keeps its name for its moves; the trading of its market is its exchange's
     ("صعد مؤشر تاسي بنسبة 1% اليوم", "1%", "TASI"),
     ("صعد مؤشر تاسي بنسبة 1% اليوم، وبلغت قيمة التداول 7 مليارات ريال", "7 مليارات ريال", "Saudi Exchange"),
     # an index named only as its exchange's index is annotated as the exchange
     ("تراجع مؤشر سوق أبوظبي العام 0.5% اليوم", "0.5%", "ADX"),
-])
-def test_index_or_exchange(extractor, text, surface, subject):
-    assert claim_for(extractor, text, surface).subject == subject
-
-
-@pytest.mark.parametrize("text,surface,subject", [
+    # --- collective subjects
     # a plural actor that names no entity: no subject, not the post's topic
     ("أسعار الذهب قياسية.\nواشترت البنوك المركزية 900 طن خلال العام", "900 طن", None),
     # ... unless it follows a preposition or a name stands between it and the figure
@@ -244,31 +230,13 @@ def test_index_or_exchange(extractor, text, surface, subject):
     ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "750 ألف ليرة", None),
     ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "4 آلاف ليرة", None),
     ("التضخم في تونس هبط، أما الكيلو لحم بـ 45 دينار", "45 دينار", None),
-])
-def test_collective_subjects(extractor, text, surface, subject):
-    assert claim_for(extractor, text, surface).subject == subject
-
-
-def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):
-    text = ("نتائج Tesla للربع الثالث\n"
-            "باعت Apple 20 مليون جهاز، وبلغت الإيرادات 90 مليار دولار.\n"
-            "وارتفعت الإيرادات 8% خلال الربع.")
-    assert claim_for(extractor, text, "90 مليار دولار").subject == "Apple"  # same sentence: elided subject
-    assert claim_for(extractor, text, "8%").subject == "Tesla"  # new sentence: the post's topic
-
-
-@pytest.mark.parametrize("text,surface,subject", [
+    # --- currency word subjects
     # a local currency named as a noun stands for the country the document gives that word
     ("الوضع في بيروت صعب.\nالليرة فقدت 90% من قيمتها خلال سنوات", "90%", "Lebanon"),
     ("البنك المركزي الأردني مرتاح، والدينار = 1.41 دولار منذ سنوات", "1.41 دولار", "Jordan"),
     # a currency word naming a coin of gold is no currency
     ("سعر الجنيه الذهب اليوم 40 ألف جنيه", "40 ألف جنيه", "Gold"),
-])
-def test_currency_word_subjects(extractor, text, surface, subject):
-    assert claim_for(extractor, text, surface).subject == subject
-
-
-@pytest.mark.parametrize("text,surface,subject", [
+    # --- place words and settings
     # a word naming the post's country or its capital without the name stands for it
     ("فلل الرياض نار 🔥\nالمعروض قليل، والدولة تبي نسبة التملك توصل 70%", "70%", "Saudi Arabia"),
     ("أسعار الإيجار في مصر.\nالعاصمة شهدت ارتفاع الإيجارات 20% هذا العام", "20%", "Cairo"),
@@ -282,18 +250,21 @@ def test_currency_word_subjects(extractor, text, surface, subject):
     ("مشاريع Humain في السعودية 🇸🇦\nالكهرباء عندنا تنباع بأقل من 1.3 سنت للكيلوواط ساعة", "1.3 سنت", "Saudi Arabia"),
     # outside (خارج) a group: the group is a setting, not the subject
     ("توقعات النفط للعام المقبل\nينمو المعروض من خارج أوبك+ بنحو 1.2 مليون برميل يومياً", "1.2 مليون برميل", "Oil"),
-])
-def test_place_words_and_settings(extractor, text, surface, subject):
-    assert claim_for(extractor, text, surface).subject == subject
-
-
-@pytest.mark.parametrize("text,surface,subject", [
+    # --- relative clause subjects
     # a figure in a relative clause right after a name is about that name
     ("ترى AMD أن كسر هيمنة Nvidia، التي تسيطر على نحو 80% من السوق، ممكن", "80%", "Nvidia"),
     ("تبني Humain مراكز بيانات بدعم من صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 900 مليار دولار", "900 مليار دولار", "Public Investment Fund"),
 ])
-def test_relative_clause_subjects(extractor, text, surface, subject):
+def test_subject(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):
+    text = ("نتائج Tesla للربع الثالث\n"
+            "باعت Apple 20 مليون جهاز، وبلغت الإيرادات 90 مليار دولار.\n"
+            "وارتفعت الإيرادات 8% خلال الربع.")
+    assert claim_for(extractor, text, "90 مليار دولار").subject == "Apple"  # same sentence: elided subject
+    assert claim_for(extractor, text, "8%").subject == "Tesla"  # new sentence: the post's topic
 
 
 def test_a_clause_initial_name_with_its_article_glued_on_keeps_its_bonus(extractor):

@@ -105,6 +105,8 @@ class Extractor:
         norm = normalize(text, MATCH_OPTIONS)
         ntext = norm.text
         raw = self.quantities.parse(ntext, self.numerals.find(ntext))
+        if not raw:  # prose without figures costs only normalization and the numeral scan
+            return Analysis([], [], norm)
         index = SentenceIndex(ntext)
         self._inherit_currency(index, raw)
         wanted = [q for q in raw if q.is_claim_kind or self.config.all_quantities]
