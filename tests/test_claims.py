@@ -293,3 +293,12 @@ def test_an_owner_word_with_a_conjunction_glued_on(extractor):
     # ووزن X: the weight is X's even though the index is named after it
     text = "تقرير عن الأسهم الأمريكية\nووزن Nvidia في مؤشر S&P 500 وصل إلى 8% تقريباً"
     assert claim_for(extractor, text, "8%").subject == "Nvidia"
+
+
+@pytest.mark.parametrize("text", [
+    "استحوذ الصندوق على حصة بسعر 45 دولار للسهم",
+    "اشترت الشركة أسهمها بسعر ١٢ ريالاً لكل سهم",
+])
+def test_money_per_share_is_a_share_price(cue_extractor, text):
+    claim = next(c for c in cue_extractor.extract(text) if c.quantity.kind == "money")
+    assert claim.metric == "share_price"

@@ -74,6 +74,7 @@ MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت|خاسرا|رابحا|مرتفعا|متراجعا|منخفضا|كاسبا)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
 PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه)\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
+PER_SHARE_RE = regex.compile(r"\s*(?:لل|لكل\s+)سهم(?:\s+الواحد)?(?![\p{L}])")
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
@@ -258,6 +259,8 @@ class ClaimAssembler:
                 score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
             if best_score is None or score < best_score:
                 best, best_score = metric, score
+        if q.kind == "money" and best not in UNIT_PRICE_KEEPS and PER_SHARE_RE.match(text, q.end):
+            return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
         if best == NO_METRIC:
             return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
