@@ -302,3 +302,28 @@ def test_an_owner_word_with_a_conjunction_glued_on(extractor):
 def test_money_per_share_is_a_share_price(cue_extractor, text):
     claim = next(c for c in cue_extractor.extract(text) if c.quantity.kind == "money")
     assert claim.metric == "share_price"
+
+
+def test_a_thousands_comma_ends_no_clause():
+    from arclaim.sentences import SentenceIndex
+
+    text = "أغلق المؤشر عند 9,500 نقطة، وارتفع السهم 3%"
+    index = SentenceIndex(text)
+    sentence = index.at(0)
+    start, end = index.clause(text.index("500"), sentence)
+    assert text[start:end].strip() == "أغلق المؤشر عند 9,500 نقطة"
+
+
+@pytest.mark.parametrize("text,surface,direction", [
+    # a cue after a level that introduces the next figure is that figure's: the level did not move
+    ("والأونصة اليوم 4,020 دولار بتراجع 0.8% عن أمس", "4,020 دولار", None),
+    ("والأونصة اليوم 4,020 دولار بتراجع 0.8% عن أمس", "0.8%", "down"),
+])
+def test_a_cue_before_the_next_figure_is_that_figures(extractor, text, surface, direction):
+    assert claim_for(extractor, text, surface).direction == direction
+
+
+def test_a_metric_cue_before_the_next_figure_is_that_figures(cue_extractor):
+    text = "البيتكوين الحين 91,300 دولار والشركة إيراداتها 2.1 مليار دولار بالربع"
+    assert claim_for(cue_extractor, text, "91,300 دولار").metric == "price_level"
+    assert claim_for(cue_extractor, text, "2.1 مليار دولار").metric == "revenue"

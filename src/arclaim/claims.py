@@ -80,6 +80,7 @@ GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may 
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
+CUE_TAKER_GAP = 25  # characters after a cue within which a figure it introduces starts
 AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
 FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف|تبني|يبني|يبنون|ستبني|سيبني|تلتزم|يتطلب|تتطلب|تحتاج|يحتاج|محتاجه|يتوقع|متوقع|ستضيف|سيضيف|ستضاعف|غادي)(?![\p{L}])")
 
@@ -254,6 +255,8 @@ class ClaimAssembler:
                 dist = (m.start - q.end) * 1.5 + 15
                 if m.start - q.end > 25 or m.start >= clause[1]:  # a cue after the figure only right after it
                     continue
+                if self._figure_between(m.end, m.end + CUE_TAKER_GAP):
+                    continue  # ... دولار والصناديق دخلها 1.3 مليار: the cue introduces the next figure
             score = dist + (0 if clause[0] <= m.start < clause[1] else 60) + self.priority.get(metric, 50) * 0.5
             if metric in GENERIC_METRICS and not (metric == "share_price" and " " in text[m.start:m.end].strip()):
                 score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
@@ -389,6 +392,8 @@ class ClaimAssembler:
                 continue
             if m.end <= q.start and self._cue_taken(text, q, sent, clause, m.end):
                 continue
+            if m.start >= q.end and q.kind not in CHANGE_KINDS and self._figure_between(m.end, m.end + CUE_TAKER_GAP):
+                continue  # 4,175 دولار بتراجع 0.6%: the cue introduces the next figure, the size of the move
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
             limit = before_limit if m.end <= q.start else self._after_reach(text, q, m)
             if dist > limit:

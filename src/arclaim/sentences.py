@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import regex
 
 SENTENCE_END_RE = regex.compile(r"\n+|[.!?؟]+(?=\s|$)")
-CLAUSE_END_RE = regex.compile(r"[،,;؛:()\[\]]|\s(?:بينما|لكن|بل|غير ان|الا ان|اما)\s")
+# A comma between digits (9,500) groups thousands: it ends no clause.
+CLAUSE_END_RE = regex.compile(r"[،;؛:()\[\]]|(?<!\d),|,(?!\d)|\s(?:بينما|لكن|بل|غير ان|الا ان|اما)\s")
 
 
 @dataclass(frozen=True)
