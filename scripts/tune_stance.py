@@ -21,7 +21,7 @@ from pathlib import Path
 from arclaim.evaluate import macro_f1, matched_claims
 from arclaim.output import atomic_write
 from arclaim.pipeline import Extractor, ExtractorConfig
-from arclaim.stance import StanceLexicon
+from arclaim.stance import StanceLexicon, lexicon_side
 
 ROOT = Path(__file__).resolve().parents[1]
 STANCE_JSON = ROOT / "src" / "arclaim" / "resources" / "stance.json"
@@ -33,15 +33,12 @@ def rows(split: str, extractor: Extractor) -> list[tuple[dict, str]]:
             for g, a, i in matched_claims(ROOT / "corpus" / "gold" / f"{split}.jsonl", extractor)]
 
 
+LEXICON = StanceLexicon()  # built once: the grid below scores thousands of weight settings
+
+
 def f1(data, weights, threshold) -> float:
-    lex = StanceLexicon()
-    lex.weights = weights
-    pairs = []
-    for features, gold in data:
-        s = lex.score(features)
-        pred = "bull" if s > threshold else "bear" if s < -threshold else "neutral"
-        pairs.append((gold, pred))
-    return macro_f1(pairs)
+    LEXICON.weights = weights
+    return macro_f1([(gold, lexicon_side(LEXICON.score(features), threshold)[0]) for features, gold in data])
 
 
 # The searched values of every weight, in grid order.

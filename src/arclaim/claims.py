@@ -54,7 +54,9 @@ PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
-MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+# Bound words that may stand between a move's preposition and its end point (الي نحو 5%).
+BOUND_WORDS_BEFORE = r"(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$"
+MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)" + BOUND_WORDS_BEFORE)
 MOVE_TO_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?الي|[وف]?ل\p{L}*\s+الي|[وف]?لـ?)\s*(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")  # الي / لتصل الي / لـ
 REPORTING_REACH = 5  # words: how far after وأضاف its أن may stand (وأضاف الرئيس التنفيذي للشركة أن)
 FRONTED_TIME_WORDS = 6  # words: how long a time phrase opening a sentence may be (وفي الربع الثالث من عام 2025)
@@ -64,7 +66,7 @@ LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list it
 # with ل (لـ، ليغلق، لتتجاوز), a participle of reaching (مسجلا، بالغا، مغلقا) or a verb of becoming
 # (اصبح سعر الايداع، صار، بقي، Maghrebi ولات; its subject between); bound words allowed
 # between. The من of a bound (اكثر من) is no end point.
-LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$")
+LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
 CHANGE_KINDS = ("percent", "pp")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
@@ -168,8 +170,7 @@ class ClaimAssembler:
         self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
         self.exchange_codes = {fold(w): set(codes) for w, codes in level["exchange_currencies"].items()}
-        self.named_currency_re = regex.compile(r"(?<![\p{L}])[وف]?ال(%s)(?![\p{L}])" % "|".join(
-            sorted(map(regex.escape, self.exchange_codes), key=len, reverse=True)))
+        self.named_currency_re = definite_word_re(self.exchange_codes)
         directions = load_json("directions.json")
         self.direction_of: dict[str, str] = {}
         for side in ("up", "down", "none"):  # none: phrases with a cue word that state no move
@@ -732,6 +733,13 @@ class ClaimAssembler:
         """A present-time word right after the figure: a level as it stands now."""
         after = WORD_RE.findall(text, q.end, q.end + 20)
         return any(word_in(w, self.present_cues) for w in after[:2])
+
+
+def definite_word_re(words, articles: str = "ال") -> regex.Pattern:
+    """One of the folded `words` written with its article (`articles`, an alternation) and an
+    optional و/ف; group 1 is the word. The longest word wins."""
+    alternatives = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+    return regex.compile(r"(?<![\p{L}])[وف]?(?:%s)(%s)(?![\p{L}])" % (articles, alternatives))
 
 
 def after_preposition(text: str, lo: int, pos: int) -> bool:

@@ -11,9 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
-from .claims import ClaimAssembler, ClaimParts, after_preposition, metric_model_input
+from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -64,7 +62,7 @@ class Extractor:
         countries = load_json("currencies.json").get("countries", {})
         self.currency_countries = {code: self.gazetteer.entities[name] for code, name in countries.items()
                                    if name in self.gazetteer.entities}
-        self.assembler = ClaimAssembler(self.currency_countries)
+        self.assembler = ClaimAssembler(self.currency_countries, self.gazetteer)
         subjects = load_json("subjects.json")
         self.place_words = PhraseIndex({fold(w): "country" for w in subjects["country_words"]}
                                        | {fold(w): "capital" for w in subjects["capital_words"]}
@@ -72,8 +70,7 @@ class Extractor:
                                        | {fold(w): "central_bank" for w in subjects["central_bank_words"]})
         self.capitals = subjects["capitals"]
         self.exchanges = self._exchange_of_country()
-        self.currency_mention_re = regex.compile(r"(?<![\p{L}])[وف]?(?:ال|لل)(%s)(?![\p{L}])" % "|".join(
-            sorted(map(regex.escape, self.quantities.currency_context), key=len, reverse=True)))
+        self.currency_mention_re = definite_word_re(self.quantities.currency_context, "ال|لل")
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
         self._metric_model = None
@@ -209,18 +206,17 @@ class Extractor:
         country (guideline 10): the country of the code the document gives that word, added to the
         names of the sentences with a claim."""
         codes: dict[str, str | None] = {}
-        sentences = {s.index: s for s in index.sentences}
-        for sent_index, ents in entities_of.items():
-            sent = sentences[sent_index]
-            added = []
+
+        def mentions(sent, ents):
             for m in self.currency_mention_re.finditer(ntext, sent.start, sent.end):
                 word = m.group(1)
                 if word not in codes:
                     codes[word] = self.quantities.currency_of_word(ntext, word, raw)
                 info = self.currency_countries.get(codes[word])
                 if info is not None and not _overlaps_or_coin(ntext, m.start(), m.end(), ents):
-                    added.append(EntityMatch(info, m.start(1) - 2, m.end(), -1, -1))
-            _add_names(ents, added)
+                    yield EntityMatch(info, m.start(1) - 2, m.end(), -1, -1)
+
+        _add_names(index, entities_of, mentions)
 
     def _add_place_words(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
                          topic: EntityMatch | None) -> None:
@@ -232,15 +228,14 @@ class Extractor:
             return
         named = {"country": country, "capital": self.gazetteer.entities.get(self.capitals.get(country.name, "")),
                  "exchange": self.exchanges.get(country.name), "central_bank": self.assembler.banks.get(country.name)}
-        sentences = {s.index: s for s in index.sentences}
-        for sent_index, ents in entities_of.items():
-            sent = sentences[sent_index]
-            added = []
+
+        def place_words(sent, ents):
             for m in self.place_words.finditer(ntext, sent.start, sent.end):
                 info = named[m.value]
                 if info is not None and not _overlaps(ents, m.start, m.end):
-                    added.append(EntityMatch(info, m.start, m.end, -1, -1))
-            _add_names(ents, added)
+                    yield EntityMatch(info, m.start, m.end, -1, -1)
+
+        _add_names(index, entities_of, place_words)
 
     def _exchange_of_country(self) -> dict[str, EntityInfo]:
         """Country name -> its stock exchange, for the countries with exactly one in the gazetteer."""
@@ -376,11 +371,15 @@ class Extractor:
             q.kind, q.unit, q.inherited_unit = "money", source.unit, True
 
 
-def _add_names(ents: list, added: list) -> None:
-    """Add found names to a sentence's entity list, which stays sorted by position."""
-    if added:
-        ents.extend(added)
-        ents.sort(key=lambda e: e.start)
+def _add_names(index: SentenceIndex, entities_of: dict[int, list], find) -> None:
+    """Add to the names of each sentence with a claim those `find(sentence, names)` yields (all
+    looked for before any is added); the lists stay sorted by position."""
+    sentences = {s.index: s for s in index.sentences}
+    for sent_index, ents in entities_of.items():
+        added = list(find(sentences[sent_index], ents))
+        if added:
+            ents.extend(added)
+            ents.sort(key=lambda e: e.start)
 
 
 def _overlaps(ents: list, start: int, end: int) -> bool:

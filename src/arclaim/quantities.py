@@ -278,9 +278,8 @@ class QuantityParser:
         bare: dict[str, list[RawQuantity]] = {}
         qualified: dict[str, set[str]] = {}
         for q in qs:
-            if q.kind != "money" or q.currency_word is None or q.currency_word in self.currency_defaults:
-                continue
-            if q.currency_word not in self.currency_context:
+            if (q.kind != "money" or q.currency_word is None or q.currency_word in self.currency_defaults
+                    or q.currency_word not in self.currency_context):
                 continue
             if q.qualified:
                 qualified.setdefault(q.currency_word, set()).add(q.unit)
