@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from arclaim.entities import Gazetteer
-from arclaim.gold import SPLITS, split_of, validate_claim
+from arclaim.gold import ADDED_SPLITS, SPLITS, split_of, validate_claim
 
 FIELDS = ("surface", "start", "end", "value", "upper", "unit", "kind", "bound", "counted",
           "subject", "metric", "direction", "year", "stance")
@@ -35,6 +35,7 @@ def nth_occurrence(text: str, surface: str, n: int) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default="corpus")
+    ap.add_argument("--check", action="store_true", help="validate the drafts, write nothing")
     args = ap.parse_args()
     root = Path(args.corpus)
     gazetteer = Gazetteer()
@@ -67,14 +68,25 @@ def main() -> int:
                 claims.append(claim)
             claims.sort(key=lambda c: (c["start"], c["end"]))
             meta = {k: v for k, v in row.items() if k not in ("file", "claims")}
+            if "split" in meta:
+                if meta["split"] not in ADDED_SPLITS:
+                    problems.append(f"{draft}:{lineno}: {row['file']}: an added document's split must be one of "
+                                    f"{ADDED_SPLITS}, not {meta['split']!r}")
+                meta["split_source"] = "draft"
             docs[row["file"]] = {"file": row["file"], **meta, "claims": claims}
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} problems; gold not written", file=sys.stderr)
         return 1
-    by_split: dict[str, list[dict]] = {s: [] for s in SPLITS}
-    for i, name in enumerate(sorted(docs)):
+    if args.check:
+        print(f"{len(docs)} documents, {sum(len(d['claims']) for d in docs.values())} claims: valid")
+        return 0
+    # The first 154 documents keep the index rule; documents added later name their split in the
+    # draft, so adding one never moves an old document between splits.
+    for i, name in enumerate(sorted(n for n, d in docs.items() if "split" not in d)):
         docs[name]["split"] = split_of(i)
+    by_split: dict[str, list[dict]] = {s: [] for s in SPLITS}
+    for name in sorted(docs):
         by_split[docs[name]["split"]].append(docs[name])
     out_dir = root / "gold"
     out_dir.mkdir(exist_ok=True)
