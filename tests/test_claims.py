@@ -222,6 +222,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # --- collective subjects
     # a plural actor that names no entity: no subject, not the post's topic
     ("أسعار الذهب قياسية.\nواشترت البنوك المركزية 900 طن خلال العام", "900 طن", None),
+    # a short gloss in brackets after the plural actor does not hide it
+    ("نتائج Microsoft ممتازة.\nالشركات الكبرى (Big Tech) رفعت إنفاقها إلى 400 مليار دولار", "400 مليار دولار", None),
     # ... unless it follows a preposition or a name stands between it and the figure
     ("تراجعت أرباح الشركات الكبرى، وحققت Apple وحدها 20 مليار دولار", "20 مليار دولار", "Apple"),
     # a figure that sums several names is about none of them
@@ -312,6 +314,19 @@ def test_a_thousands_comma_ends_no_clause():
     sentence = index.at(0)
     start, end = index.clause(text.index("500"), sentence)
     assert text[start:end].strip() == "أغلق المؤشر عند 9,500 نقطة"
+
+
+@pytest.mark.parametrize("text,clause", [
+    # a short gloss in brackets ends no clause; brackets holding a figure or a long aside do
+    ("الشركات الكبرى (Hyperscalers) رفعت الإنفاق 30%", "الشركات الكبرى (Hyperscalers) رفعت الإنفاق 30%"),
+    ("ارتفعت المبيعات (بعد خصم 5% من الرسوم) بنسبة 30%", "بنسبة 30%"),
+])
+def test_a_gloss_in_brackets_ends_no_clause(text, clause):
+    from arclaim.sentences import SentenceIndex
+
+    index = SentenceIndex(text)
+    start, end = index.clause(text.rindex("30%"), index.at(0))
+    assert text[start:end].strip() == clause
 
 
 @pytest.mark.parametrize("text,surface,direction", [

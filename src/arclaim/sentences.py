@@ -12,8 +12,11 @@ from dataclasses import dataclass
 import regex
 
 SENTENCE_END_RE = regex.compile(r"\n+|[.!?؟]+(?=\s|$)")
-# A comma between digits (9,500) groups thousands: it ends no clause.
-CLAUSE_END_RE = regex.compile(r"[،;؛:()\[\]]|(?<!\d),|,(?!\d)|\s(?:بينما|لكن|بل|غير ان|الا ان|اما)\s")
+# A comma between digits (9,500) groups thousands: it ends no clause. Nor does a short gloss in
+# brackets without a figure (الشركات الكبري (Hyperscalers) يتجه ...): it names, it does not assert.
+GLOSS = r"[^()\n\d،,]{1,40}"
+CLAUSE_END_RE = regex.compile(r"[،;؛:\[\]]|\((?!%s\))|(?<!\(%s)\)|(?<!\d),|,(?!\d)|\s(?:بينما|لكن|بل|غير ان|الا ان|اما)\s"
+                              % (GLOSS, GLOSS))
 
 
 @dataclass(frozen=True)
