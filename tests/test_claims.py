@@ -252,6 +252,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("مشاريع Humain في السعودية 🇸🇦\nالكهرباء عندنا تنباع بأقل من 1.3 سنت للكيلوواط ساعة", "1.3 سنت", "Saudi Arabia"),
     # outside (خارج) a group: the group is a setting, not the subject
     ("توقعات النفط للعام المقبل\nينمو المعروض من خارج أوبك+ بنحو 1.2 مليون برميل يومياً", "1.2 مليون برميل", "Oil"),
+    # a line ending with a comma goes on on the next line: its subject carries over
+    ("أخبار الذكاء الاصطناعي اليوم مع Nvidia\nوقّعت Oracle عقداً بقيمة 3 مليارات دولار مع Meta،\nبالإضافة إلى اتفاقية مع xAI بقيمة 5 مليارات دولار", "5 مليارات دولار", "Oracle"),
     # --- relative clause subjects
     # a figure in a relative clause right after a name is about that name
     ("ترى AMD أن كسر هيمنة Nvidia، التي تسيطر على نحو 80% من السوق، ممكن", "80%", "Nvidia"),

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-SENTENCE_END_RE = regex.compile(r"\n+|[.!?؟]+(?=\s|$)")
+# A line that ends with a comma goes on on the next line (a post wraps one sentence over lines).
+SENTENCE_END_RE = regex.compile(r"(?<![،,][ \t]*)\n+|[.!?؟]+(?=\s|$)")
 # A comma between digits (9,500) groups thousands: it ends no clause. Nor does a short gloss in
 # brackets without a figure (الشركات الكبري (Hyperscalers) يتجه ...): it names, it does not assert.
 GLOSS = r"[^()\n\d،,]{1,40}"
