@@ -254,6 +254,12 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("توقعات النفط للعام المقبل\nينمو المعروض من خارج أوبك+ بنحو 1.2 مليون برميل يومياً", "1.2 مليون برميل", "Oil"),
     # a line ending with a comma goes on on the next line: its subject carries over
     ("أخبار الذكاء الاصطناعي اليوم مع Nvidia\nوقّعت Oracle عقداً بقيمة 3 مليارات دولار مع Meta،\nبالإضافة إلى اتفاقية مع xAI بقيمة 5 مليارات دولار", "5 مليارات دولار", "Oracle"),
+    # a news dateline says where the story was filed: the subject is the sentence's, after the dash
+    ("نتائج قوية للقطاع\nالدوحة - أعلنت صناعات قطر صافي ربح بلغ 4.1 مليار ريال قطري", "4.1 مليار ريال قطري", "Industries Qatar"),
+    ("أسبوع الفائدة\nلندن/طوكيو - ثبّت البنك المركزي الأوروبي الفائدة عند 2.5%", "2.5%", "ECB"),
+    # a capital acting for its government: the country's figure; prices in a capital stay the city's
+    ("خطط الطاقة النووية\nوتستهدف بكين رفع القدرة النووية إلى 150 جيجاواط بحلول 2035", "150 جيجاواط", "China"),
+    ("سوق العقار المصري\nالقاهرة: قفزت أسعار الشقق 15% هذا العام", "15%", "Cairo"),
     # --- relative clause subjects
     # a figure in a relative clause right after a name is about that name
     ("ترى AMD أن كسر هيمنة Nvidia، التي تسيطر على نحو 80% من السوق، ممكن", "80%", "Nvidia"),

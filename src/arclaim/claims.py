@@ -26,6 +26,8 @@ COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "reve
 MACRO_METRICS = {"inflation", "gdp", "budget", "exports", "fund_flows"}
 MARKET_METRICS = {"price_level", "price_change"}
 EXCHANGE_METRICS = {"market_cap", "trading_volume", "fund_flows"}  # of a whole market: its exchange's, not its index's
+STATE_METRICS = {"budget", "debt", "reserves", "exports", "gdp", "production", "investment", "deal_value",
+                 "capacity", "capacity_target"}  # what a capital acting for its government reports or plans
 COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget", "jobs"}  # a central bank's figure of these is its country's
 NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for while cues are scored
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
@@ -192,6 +194,8 @@ class ClaimAssembler:
         self.continuation_words = {fold(w) for w in time["continuation_words"]}
         self.relative_period_words = {fold(w) for w in time["relative_period_words"]}
         subjects = load_json("subjects.json")
+        self.country_of_capital = {city: self.gazetteer.entities[country] for country, city in subjects["capitals"].items()
+                                   if country in self.gazetteer.entities}
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
@@ -232,7 +236,8 @@ class ClaimAssembler:
                                     ((carried, FALLBACK["carried"] if same_sentence else FALLBACK["carried_across"]),
                                      (topic, FALLBACK["topic"]), (country, currency_base)))
             metric = self._subject_metric(text, q, metric, subject)
-            related = self._exchange_of_index(text, self._country_of_bank(subject, metric), metric)
+            related = self._exchange_of_index(text, self._country_of_bank(self._country_of_capital(text, sent, subject, metric),
+                                                                          metric), metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject))
         return out
@@ -539,6 +544,18 @@ class ClaimAssembler:
             if start < e.start < q.start and _after_waw(text, e.start) and self._figure_between(start, e.start):
                 start = e.start
         return start, clause[1]
+
+    def _country_of_capital(self, text: str, sent: Sentence, subject: EntityMatch | None,
+                            metric: str | None) -> EntityMatch | None:
+        """A capital acting in the figure's sentence (تستهدف بكين، حصلت القاهرة على) stands for its
+        government: a figure of the state's budget, debt, trade, investment or plans is the country's.
+        A capital after a preposition is a place (صفقات العقار في القاهرة), and prices and rents in it
+        stay the city's."""
+        acting = subject is not None and sent.start <= subject.start < sent.end  # named here, not a fallback
+        country = self.country_of_capital.get(subject.info.name) if acting else None
+        if country is None or metric not in STATE_METRICS or after_preposition(text, sent.start, subject.start):
+            return subject
+        return EntityMatch(country, subject.start, subject.end, -1, -1)
 
     def _country_of_bank(self, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
         """Inflation, GDP, trade, the budget and unemployment are the country's, not its central

@@ -11,6 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json
@@ -23,6 +25,10 @@ from .stance import MODEL_DIR, StanceLexicon, StanceModel, combine, combine_cues
 from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
+# A line opening with one to three words (places joined by / allowed), then a dash and a space:
+# the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
+DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
+WORD_CHARS_RE = regex.compile(r"[^\p{L}]+")  # what is not a letter: the / and spaces between places
 
 
 @dataclass
@@ -104,7 +110,8 @@ class Extractor:
         raw = self.quantities.parse(ntext, self.numerals.find(ntext))
         if not raw:  # prose without figures costs only normalization and the numeral scan
             return Analysis([], [], norm)
-        index = SentenceIndex(ntext)
+        datelines = self._datelines(ntext)
+        index = SentenceIndex(ntext, [end for _, end in datelines])
         self._inherit_currency(index, raw)
         wanted = [q for q in raw if q.is_claim_kind or self.config.all_quantities]
         if not wanted:
@@ -115,7 +122,7 @@ class Extractor:
             if s is not None and s.index not in entities_of:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
         self._add_currency_mentions(ntext, raw, index, entities_of)
-        topic = self._topic(ntext, entities_of)
+        topic = self._topic(ntext, entities_of, datelines)
         self._add_place_words(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
@@ -256,10 +263,21 @@ class Extractor:
                 return country
         return None
 
-    def _topic(self, ntext: str, entities_of: dict[int, list]):
+    def _datelines(self, ntext: str) -> list[tuple[int, int]]:
+        """(start, end) of every news dateline: a line opening with places only, then a dash (`بكين -`,
+        `فرانكفورت/طوكيو –`). It says where the story was filed; the sentence starts after it."""
+        out = []
+        for m in DATELINE_RE.finditer(ntext):
+            places = self.matcher.find(ntext, m.start(1), m.end(1))
+            named = "".join(ntext[e.start:e.end] for e in places if e.info.type == "GPE")
+            if places and len(named) == len(WORD_CHARS_RE.sub("", m.group(1))):
+                out.append((m.start(1), m.end()))
+        return out
+
+    def _topic(self, ntext: str, entities_of: dict[int, list], datelines: list[tuple[int, int]] = ()):
         """What the document is about: the first entity of its opening lines, else its most named entity.
-        A city after a preposition (حرم الذكاء الاصطناعي في أبوظبي، صاحبي بالقاهرة) is where the story
-        happens, not what it is about."""
+        A city after a preposition (حرم الذكاء الاصطناعي في أبوظبي، صاحبي بالقاهرة) or in a dateline is
+        where the story happens, not what it is about."""
         lead_end = 0
         for _ in range(2):
             nl = ntext.find("\n", lead_end + 1)
@@ -267,7 +285,8 @@ class Extractor:
             if ntext[:lead_end].strip():
                 break
         lead = [e for e in self.matcher.find(ntext, 0, min(lead_end, 400))
-                if not (self._is_city(e.info) and after_preposition(ntext, 0, e.start))]
+                if not (self._is_city(e.info) and after_preposition(ntext, 0, e.start))
+                and not any(s <= e.start < end for s, end in datelines)]
         if lead:
             return lead[0]
         weak = self._weak_lead_entity(ntext, min(lead_end, 400))

@@ -30,15 +30,16 @@ class Sentence:
 class SentenceIndex:
     """The sentences of a text, with lookup of the sentence holding a position."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, breaks: list[int] = ()):
+        """`breaks`: more positions where a sentence ends and the next begins (after a dateline)."""
         self.text = text
         spans: list[tuple[int, int]] = []
         last = 0
-        for m in SENTENCE_END_RE.finditer(text):
-            end = m.end() if m.group().strip() else m.start()
+        cuts = [(m.end() if m.group().strip() else m.start(), m.end()) for m in SENTENCE_END_RE.finditer(text)]
+        for end, following in sorted(cuts + [(b, b) for b in breaks]):
             if end > last:
                 spans.append(_trim(text, last, end))
-            last = m.end()
+            last = max(last, following)
         if last < len(text):
             spans.append(_trim(text, last, len(text)))
         self.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(spans) if e > s]
