@@ -69,6 +69,10 @@ def claim_for(extractor, text: str, surface: str):
     ("وأضاف الرئيس التنفيذي للشركة أن الإيرادات بلغت 5 مليارات ريال", "5 مليارات ريال", None),
     ("أظهر مسح أن مؤشر مديري المشتريات بلغ 56.2 نقطة", "56.2 نقطة", None),
     ("تستحوذ الأسواق النامية على 40% من الطلب", "40%", None),
+    # growth named after a forecast or a slowdown is the thing that moved, not a move up
+    ("نخفض توقعاتنا لنمو الاقتصاد المغربي إلى 3.1% من 3.6%", "3.1%", "down"),
+    ("وتباطأ نموه السنوي إلى 2.8% في أكتوبر", "2.8%", "down"),
+    ("السهم فاقد حوالي 25% من قمته", "25%", "down"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
@@ -183,6 +187,11 @@ def cue_extractor():
     # a share's target price beats a farther "buy"
     ("نوصي بالشراء مع سعر مستهدف عند 30 ريالاً", "30 ريالاً", "share_price"),
     ("الشركة قررت توزيع 1.2 ريال للسهم", "1.2 ريال", "dividend"),
+    # a contract with a name between it and its value; a valuation in the accusative
+    ("وقّعت الشركة عقد مع أرامكو بقيمة 2.4 مليار ريال", "2.4 مليار ريال", "deal_value"),
+    ("ما يعني تقييماً للشركة بنحو 14 مليار درهم", "14 مليار درهم", "valuation"),
+    ("تجمع الشركة 2 مليار دولار في جولتها الأخيرة", "2 مليار دولار", "investment"),
+    ("خفّض البنك عائد الشهادة الثلاثية إلى 19%", "19%", "interest_rate"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric
