@@ -87,3 +87,11 @@ def test_every_span_maps_inside_the_original(text, data):
         if start < end:
             # the original span normalizes back to a text that contains the normalized span
             assert norm.text[start:end] in normalize(text[s:e], options).text
+
+
+def test_the_ellipsis_becomes_three_full_stops_with_its_span():
+    text = "أرباح قوية… لكن الديون 5 مليارات"
+    norm = normalize(text)
+    assert "قويه..." in norm.text or "قوية..." in norm.text
+    i = norm.text.index("...")
+    assert norm.original_span(i, i + 3) == (text.index("…"), text.index("…") + 1)

@@ -114,6 +114,7 @@ class _Tables:
                 self.table[cp] = folded
             else:
                 expanders[ch] = folded
+        expanders["\u2026"] = "..."  # the ellipsis as NFKC (and camel-tools' normalize_unicode) writes it
         self.expanders = expanders
         self.composed = {pair: fold(c) for pair, c in _COMPOSABLE.items()}
         parts = ["(?P<pair>" + "|".join(map(re.escape, self.composed)) + ")"]
