@@ -266,6 +266,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # a news dateline says where the story was filed: the subject is the sentence's, after the dash
     ("نتائج قوية للقطاع\nالدوحة - أعلنت صناعات قطر صافي ربح بلغ 4.1 مليار ريال قطري", "4.1 مليار ريال قطري", "Industries Qatar"),
     ("أسبوع الفائدة\nلندن/طوكيو - ثبّت البنك المركزي الأوروبي الفائدة عند 2.5%", "2.5%", "ECB"),
+    ("أرباح التجزئة\nهونغ كونغ - أعلنت مجموعة علي بابا إيرادات بلغت 240 مليار يوان", "240 مليار يوان", "Alibaba"),
+    # a short label above a post (ترجمة) is no headline: the next line gives the topic
+    ("ترجمة 🔄\nنتفليكس بتكسب 😂\nالشركة أعلنت إيرادات 11 مليار دولار في الربع", "11 مليار دولار", "Netflix"),
     # a capital acting for its government: the country's figure; prices in a capital stay the city's
     ("خطط الطاقة النووية\nوتستهدف بكين رفع القدرة النووية إلى 150 جيجاواط بحلول 2035", "150 جيجاواط", "China"),
     ("سوق العقار المصري\nالقاهرة: قفزت أسعار الشقق 15% هذا العام", "15%", "Cairo"),

@@ -80,3 +80,16 @@ def test_subject_is_the_investor_not_the_nearest_name(extractor):
     assert claims[0].subject == "Nvidia"
     claims = extractor.extract("قفز سهم CoreWeave بنسبة 12% بعد استثمار من Nvidia")
     assert claims[0].subject == "CoreWeave"
+
+
+@pytest.mark.parametrize("text,names", [
+    # a company's bare name with the article is the ordinary noun (reconstruction), not the company
+    ("تكلفة الإعمار في المنطقة كبيرة", []),
+    ("أعلنت إعمار أرباحاً قوية", ["Emaar Properties"]),
+    # names of things keep matching with the article: the coin, the metal
+    ("البيتكوين عند القمة", ["Bitcoin"]),
+    # a phrase of not_names.json holds the alias as an ordinary word
+    ("خطة إعادة إعمار سوريا", ["Syria"]),
+])
+def test_ordinary_words_that_are_company_names(matcher, text, names):
+    assert [name for name, _ in found(matcher, text)] == names

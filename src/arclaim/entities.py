@@ -19,7 +19,7 @@ import numpy
 from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
-from .lexicon import clitic_variants, load_json
+from .lexicon import PhraseIndex, clitic_variants, load_json
 from .normalize import fold
 
 ENTITY_TYPES = ("ORG", "TICKER", "GPE", "CENTRAL_BANK", "EXCHANGE", "INDEX", "COMMODITY", "CRYPTO")
@@ -153,7 +153,12 @@ class EntityMatcher:
             if words:
                 self.pending.setdefault(words[0], []).append((name, words))
         self.first_tokens: set[str] = set(self.pending)
+        # First words that may lose an article in the text: names of things (البيتكوين، الذهب), not of
+        # companies, whose bare names are ordinary nouns with it (الإعمار reconstruction, not Emaar).
+        self.article_ok: set[str] = {words[0] for words_list in self.pending.values() for name, words in words_list
+                                     if self.gazetteer.entities[name].type not in COMPANY_TYPES}
         self.norm_of: dict[int, int] = {}  # ORTH id -> NORM id, filled as words are first seen
+        self.not_names = PhraseIndex({fold(p): True for p in load_json("not_names.json")["phrases"]})
 
     def _add_patterns(self, first_words: set[str]) -> None:
         for first in first_words:
@@ -183,6 +188,8 @@ class EntityMatcher:
             if s > 0 and doc[s - 1].text == "$" and doc[s - 1].idx + 1 == doc[s].idx:
                 cs -= 1
             found.append(EntityMatch(self.gazetteer.entities[name], start + cs, start + ce, s, e))
+        blocked = [(m.start, m.end) for m in self.not_names.finditer(text, start, len(text) if end is None else end)]
+        found = [m for m in found if not any(b <= m.start < e for b, e in blocked)]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[EntityMatch] = []
         for m in found:
@@ -206,10 +213,18 @@ class EntityMatcher:
 
     def _norm(self, token: str) -> str:
         low = token.lower()
-        for _, word in clitic_variants(low):  # للراجحي reads as ل + الراجحي
-            if word in self.first_tokens:
+        for skip, word in clitic_variants(low):  # للراجحي reads as ل + الراجحي
+            if word in self.first_tokens and not (_strips_article(low[:skip]) and word not in self.article_ok):
                 return word
         return low
+
+
+def _strips_article(prefix: str) -> bool:
+    """The clitics `prefix` end with the article (ال، or لل where ل took its alef)."""
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+COMPANY_TYPES = ("ORG", "TICKER")
 
 
 _PLAIN = regex.compile(r"[^\W_]+(?: [^\W_]+)*")

@@ -25,6 +25,7 @@ from .stance import MODEL_DIR, StanceLexicon, StanceModel, combine, combine_cues
 from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
+LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترجمة، عاجل), not the headline
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
@@ -270,7 +271,7 @@ class Extractor:
         for m in DATELINE_RE.finditer(ntext):
             places = self.matcher.find(ntext, m.start(1), m.end(1))
             named = "".join(ntext[e.start:e.end] for e in places if e.info.type == "GPE")
-            if places and len(named) == len(WORD_CHARS_RE.sub("", m.group(1))):
+            if places and len(WORD_CHARS_RE.sub("", named)) == len(WORD_CHARS_RE.sub("", m.group(1))):
                 out.append((m.start(1), m.end()))
         return out
 
@@ -284,9 +285,13 @@ class Extractor:
             lead_end = len(ntext) if nl < 0 else nl
             if ntext[:lead_end].strip():
                 break
-        lead = [e for e in self.matcher.find(ntext, 0, min(lead_end, 400))
-                if not (self._is_city(e.info) and after_preposition(ntext, 0, e.start))
-                and not any(s <= e.start < end for s, end in datelines)]
+        lead = self._lead_entities(ntext, 0, min(lead_end, 400), datelines)
+        if not lead and len(TOKEN_RE.findall(ntext, 0, lead_end)) <= LABEL_MAX_WORDS:
+            # a label above the post (ترجمة، عاجل، تحديث) is no headline: the next line is
+            next_start = len(ntext) - len(ntext[lead_end:].lstrip())
+            next_end = ntext.find("\n", next_start)
+            lead = self._lead_entities(ntext, next_start, min(len(ntext) if next_end < 0 else next_end, next_start + 400),
+                                       datelines)
         if lead:
             return lead[0]
         weak = self._weak_lead_entity(ntext, min(lead_end, 400))
@@ -300,6 +305,12 @@ class Extractor:
             return None
         best = max(counts.values(), key=len)
         return best[0] if len(best) >= 2 else None
+
+    def _lead_entities(self, ntext: str, start: int, end: int, datelines: list[tuple[int, int]]) -> list:
+        """The entities of a leading line that can be the document's topic."""
+        return [e for e in self.matcher.find(ntext, start, end)
+                if not (self._is_city(e.info) and after_preposition(ntext, 0, e.start))
+                and not any(s <= e.start < stop for s, stop in datelines)]
 
     def _is_city(self, info: EntityInfo) -> bool:
         """A place that belongs to another place of the gazetteer (أبوظبي in UAE), not a country."""
