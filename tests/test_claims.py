@@ -192,6 +192,12 @@ def cue_extractor():
     ("ما يعني تقييماً للشركة بنحو 14 مليار درهم", "14 مليار درهم", "valuation"),
     ("تجمع الشركة 2 مليار دولار في جولتها الأخيرة", "2 مليار دولار", "investment"),
     ("خفّض البنك عائد الشهادة الثلاثية إلى 19%", "19%", "interest_rate"),
+    # the price of a thing where no share is named is its price level
+    ("ارتفع سعر اليوريا تسليم الخليج إلى 410 دولارات للطن", "410 دولارات", "price_level"),
+    # a cue in the accusative (أرباحاً once diacritics are gone)
+    ("حققت الشركة أرباحاً قياسية بلغت 12 مليار درهم", "12 مليار درهم", "net_income"),
+    # passengers are an airline's users
+    ("نقلت الشركة 28 مليون مسافر خلال النصف", "28 مليون مسافر", "users"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

@@ -104,6 +104,10 @@ class PhraseIndex:
         if cached is None:
             cached = tuple((skip, head, self.longest[head]) for skip, head in clitic_variants(word)
                            if head in self.longest)
+            if not cached and len(word) >= 5 and word.endswith("ا") and word[-2] != "ا":
+                # the accusative's alef (ارباحاً، تقييماً once diacritics are gone): the noun itself
+                cached = tuple((skip, head[:-1], self.longest[head[:-1]]) for skip, head in clitic_variants(word)
+                               if head[:-1] in self.longest)
             if len(self._heads) < 200_000:
                 self._heads[word] = cached
         return cached
