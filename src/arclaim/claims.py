@@ -41,7 +41,8 @@ TYPE_BONUS = {
     "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
     None: {"COMMODITY": -0.5},
 }
-SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|السهم|سهمها|سهمه)(?![\p{L}])")
+# Words that put a share in a sentence: the share itself, or an analyst's target price and call.
+SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سهمها|سهمه|مستهدف|نوصي|توصيه)(?![\p{L}])")
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?:ها|ه|هم)?(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
 # Base scores of the subjects a figure falls back on when its sentence's names score lower: the previous
@@ -309,8 +310,9 @@ class ClaimAssembler:
     def _subject_metric(self, text: str, q: RawQuantity, metric: str | None, subject: EntityMatch | None) -> str | None:
         """When the cues found nothing (or only a share's bare price cue), the subject's type decides: a
         coin's, commodity's or index's level (default_metric), or a company's share price at a price point."""
+        sent = self._index.at(q.start)
         if metric == "share_price" and (subject is None or subject.info.type not in ("ORG", "TICKER")) \
-                and not SHARE_WORDS.search(text, self._index.at(q.start).start if self._index.at(q.start) else 0, q.end):
+                and not SHARE_WORDS.search(text, sent.start if sent else 0, sent.end if sent else q.end):
             return "price_level"  # سعر ثنائي فوسفات الامونيوم: the price of a thing, no share named
         if subject is None or metric not in (None, "share_price"):
             return metric
