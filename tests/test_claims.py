@@ -73,6 +73,9 @@ def claim_for(extractor, text: str, surface: str):
     ("نخفض توقعاتنا لنمو الاقتصاد المغربي إلى 3.1% من 3.6%", "3.1%", "down"),
     ("وتباطأ نموه السنوي إلى 2.8% في أكتوبر", "2.8%", "down"),
     ("السهم فاقد حوالي 25% من قمته", "25%", "down"),
+    # a move after a cause word is the cause's; a share of a whole is no change
+    ("تراجعت أرباح قسم الشبكات 15% بسبب ارتفاع التكاليف", "15%", "down"),
+    ("ارتفعت تكاليف الوقود 9% لتشكل نحو 32% من الإجمالي", "32%", None),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -72,6 +72,10 @@ LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list it
 # between. The من of a bound (اكثر من) is no end point.
 LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
 CHANGE_KINDS = ("percent", "pp")
+# Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
+SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
+# Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
+CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
@@ -393,6 +397,8 @@ class ClaimAssembler:
         is a bound (+2 مليون محفظة), no move."""
         if q.sign and q.kind in CHANGE_KINDS:
             return "up" if q.sign > 0 else "down"
+        if q.kind == "percent" and SHARE_OF_RE.search(text, max(sent.start, q.start - 25), q.start):
+            return None  # ارتفعت التكاليف 9% لتشكل 32% من الاجمالي: a share of a whole, not a change
         before_limit = self._direction_reach(text, q, sent)
         lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
         best, best_dist = None, None
@@ -406,6 +412,8 @@ class ClaimAssembler:
                 continue
             if m.start >= q.end and q.kind not in CHANGE_KINDS and self._figure_between(m.end, m.end + CUE_TAKER_GAP):
                 continue  # 4,175 دولار بتراجع 0.6%: the cue introduces the next figure, the size of the move
+            if m.start >= q.end and CAUSE_RE.search(text, q.end, m.start):
+                continue  # تراجعت الارباح 15% بسبب ارتفاع التكاليف: the cue after is the cause's move
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
             limit = before_limit if m.end <= q.start else self._after_reach(text, q, m)
             if dist > limit:
