@@ -158,7 +158,7 @@ class Extractor:
         weight = self.config.stance_weight if self.config.stance_weight is not None else (model.weight if model else 0.0)
         threshold = self.stance_lexicon.weights.get("threshold", 0.25)
         cats: list = [None] * len(claims)
-        if model is not None:
+        if model is not None and weight > 0:  # at weight 0 the blend is the lexicon's: skip the model
             todo = [i for i, c in enumerate(claims) if c.quantity.kind in CLAIM_KINDS and sentences_for_model[i].strip()]
             for i, cat in zip(todo, model.predict([sentences_for_model[i] for i in todo])):
                 cats[i] = cat
