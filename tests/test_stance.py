@@ -96,3 +96,24 @@ def test_an_entity_name_is_not_a_cue(lex):
     assert lex.cue_score(t, 0, len(t)) == 0
     t = fold("طلعت الأسهم اليوم")
     assert lex.cue_score(t, 0, len(t)) > 0
+
+
+@pytest.mark.parametrize("text,stance", [
+    # a clause measuring something whose rise is bad news turns the side of its move
+    ("أعلن جهاز الإحصاء تراجع معدل البطالة إلى 5.9% في الربع الثاني", "bull"),
+    ("وارتفعت نسبة القروض المتعثرة إلى 7.2% من 6.5%", "bear"),
+    ("ارتفعت تكاليف التشغيل 11% خلال العام", "bear"),
+    ("ارتفعت مبيعات المصنع 11% خلال العام", "bull"),
+])
+def test_what_the_clause_measures_turns_the_side_of_its_move(text, stance):
+    from arclaim.pipeline import Extractor, ExtractorConfig
+
+    claims = Extractor(ExtractorConfig(stance_model=None)).extract(text)
+    assert claims[0].stance == stance
+
+
+def test_a_negator_in_an_earlier_clause_does_not_turn_the_move(lex):
+    from arclaim.pipeline import Extractor, ExtractorConfig
+
+    text = "والذهب مش أحسن حال، نزل تحت 3900 دولار"
+    assert Extractor(ExtractorConfig(stance_model=None)).extract(text)[0].stance == "bear"

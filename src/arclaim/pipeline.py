@@ -364,10 +364,12 @@ class Extractor:
         if key not in cache:  # once per sentence: a long sentence with many figures stays linear
             cache[key] = (lex.cue_scores(ntext, s.start, s.end), frames.scope(s.start, s.end))
         sentence_cues, frame = cache[key]
-        cues = combine_cues(sentence_cues, p.metric)
-        clause = lex.cue_score(ntext, *index.clause(p.quantity.start, s), p.metric)
-        signal = direction_signal(p.direction, p.metric)
-        if signal and lex.negated_claim(ntext, s.start, p.quantity.start):
+        clause_start, clause_end = index.clause(p.quantity.start, s)
+        inverted = lex.measures_bad_news(ntext, clause_start, clause_end)
+        cues = combine_cues(sentence_cues, p.metric, inverted)
+        clause = lex.cue_score(ntext, clause_start, clause_end, p.metric, inverted)
+        signal = direction_signal(p.direction, p.metric, inverted)
+        if signal and lex.negated_claim(ntext, clause_start, p.quantity.start):
             signal = -signal
         if "document" not in cache:  # the whole text's cues and frames, once per document
             cache["document"] = lex.cue_score(ntext, 0, len(ntext)) + sum(frames.sides)

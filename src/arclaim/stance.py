@@ -55,6 +55,7 @@ class StanceLexicon:
         self.emoji_side.update({e: -1 for e in data.get("bear_emojis", [])})
         self.weights: dict[str, float] = data.get("weights", {"cues": 1.0, "direction": 1.0, "frame": 1.5,
                                                                  "document": 0.0, "document_cap": 3.0})
+        self.inverted_index = PhraseIndex({fold(w): True for w in data.get("inverted_words", [])})
         self.negators = {fold(w) for w in data["negators"]}
         # Phrases that start like a negator but negate nothing (`لا يزال` still, `كما` as, `ما يصل`
         # up to): as longer or whole-word matches they win over the negator inside them.
@@ -121,9 +122,13 @@ class StanceLexicon:
                 sentiment += side
         return sentiment, movement
 
-    def cue_score(self, text: str, start: int, end: int, metric: str | None = None) -> float:
+    def cue_score(self, text: str, start: int, end: int, metric: str | None = None, inverted: bool = False) -> float:
         """Signed cue score of [start, end) for a claim of `metric`."""
-        return combine_cues(self.cue_scores(text, start, end), metric)
+        return combine_cues(self.cue_scores(text, start, end), metric, inverted)
+
+    def measures_bad_news(self, text: str, start: int, end: int) -> bool:
+        """text[start:end] (a claim's clause) names something whose rise is bad news (البطالة، العجز)."""
+        return next(self.inverted_index.finditer(text, start, end), None) is not None
 
     def _negated(self, text: str, pos: int, floor: int = 0) -> bool:
         window_start = max(floor, pos - 30)
@@ -218,14 +223,15 @@ def combine(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5
     return StanceResult(best, round(blended[best], 3), lex_score)
 
 
-def combine_cues(scores: tuple[float, float], metric: str | None) -> float:
-    """A (sentiment, movement) pair as one score for a claim of `metric`."""
+def combine_cues(scores: tuple[float, float], metric: str | None, inverted: bool = False) -> float:
+    """A (sentiment, movement) pair as one score for a claim of `metric` (`inverted`: its clause
+    measures something whose rise is bad news)."""
     sentiment, movement = scores
-    return sentiment - movement if metric in INVERTED_METRICS else sentiment + movement
+    return sentiment - movement if inverted or metric in INVERTED_METRICS else sentiment + movement
 
 
-def direction_signal(direction: str | None, metric: str | None) -> float:
+def direction_signal(direction: str | None, metric: str | None, inverted: bool = False) -> float:
     if direction is None:
         return 0.0
     sign = 1.0 if direction == "up" else -1.0
-    return -sign if metric in INVERTED_METRICS else sign
+    return -sign if inverted or metric in INVERTED_METRICS else sign
