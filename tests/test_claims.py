@@ -201,6 +201,15 @@ def cue_extractor():
     ("حققت الشركة أرباحاً قياسية بلغت 12 مليار درهم", "12 مليار درهم", "net_income"),
     # passengers are an airline's users
     ("نقلت الشركة 28 مليون مسافر خلال النصف", "28 مليون مسافر", "users"),
+    # a bank's net interest margin is a margin, not a rate; its loan book and bad loans have no metric
+    ("تراجع هامش صافي الفائدة إلى 3.1% من 3.4%", "3.1%", "profit_margin"),
+    ("ونمت القروض الإجمالية 7% منذ بداية العام", "7%", None),
+    ("وانخفضت نسبة القروض غير العاملة إلى 2.9%", "2.9%", None),
+    # a dividend yield, a consumer price index, a sukuk's final yield, a subsidy bill
+    ("العائد النقدي على سعر اليوم حوالي 3.1%", "3.1%", "dividend"),
+    ("ارتفع الرقم القياسي لأسعار المستهلك 2.2% على أساس سنوي", "2.2%", "inflation"),
+    ("وحُدد العائد النهائي عند 5.2%", "5.2%", "interest_rate"),
+    ("وتبلغ فاتورة دعم المواد البترولية نحو 60 مليار جنيه", "60 مليار جنيه", "budget"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric
