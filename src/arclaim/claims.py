@@ -50,6 +50,7 @@ INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  
 # previous claim's subject from an earlier sentence of the paragraph, then the country of a local currency.
 # An exchange rate (الدولار بـ 48 جنيه) is about the country whose currency it prices (guideline 10),
 # whatever else its sentence names.
+SOURCE_PENALTY = 4.0  # a rating agency or forecaster named in the sentence is rarely what its figure is about
 FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9, "exchange_rate": 8.0}
 # A relative pronoun right after a name: the figure of the relative clause is about that name
 # (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
@@ -202,6 +203,7 @@ class ClaimAssembler:
         subjects = load_json("subjects.json")
         self.country_of_capital = {city: self.gazetteer.entities[country] for country, city in subjects["capitals"].items()
                                    if country in self.gazetteer.entities}
+        self.sources = set(subjects.get("sources", []))
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
@@ -515,6 +517,8 @@ class ClaimAssembler:
             if len(head) <= 1:
                 score += 2  # clause-initial subject (SVO) or right after the verb (VSO)
             score += type_bonus(e.info.type, metric)
+            if e.info.name in self.sources and prev_word not in OWNER_WORDS:
+                score -= SOURCE_PENALTY  # وقدرت الوكالة (فيتش) عجز الموازنة: the rated one's figure
             if best_score is None or score > best_score:
                 best, best_score = e, score
         for cand, base in fallbacks:

@@ -293,7 +293,8 @@ class Extractor:
             lead = self._lead_entities(ntext, next_start, min(len(ntext) if next_end < 0 else next_end, next_start + 400),
                                        datelines)
         if lead:
-            return lead[0]
+            # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
+            return next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
         weak = self._weak_lead_entity(ntext, min(lead_end, 400))
         if weak is not None:
             return weak
