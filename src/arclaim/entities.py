@@ -19,7 +19,7 @@ import numpy
 from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
-from .lexicon import PhraseIndex, clitic_variants, load_json
+from .lexicon import TOKEN_RE, clitic_variants, load_json, strip_clitics
 from .normalize import fold
 
 ENTITY_TYPES = ("ORG", "TICKER", "GPE", "CENTRAL_BANK", "EXCHANGE", "INDEX", "COMMODITY", "CRYPTO")
@@ -158,7 +158,7 @@ class EntityMatcher:
         self.article_ok: set[str] = {words[0] for words_list in self.pending.values() for name, words in words_list
                                      if self.gazetteer.entities[name].type not in COMPANY_TYPES}
         self.norm_of: dict[int, int] = {}  # ORTH id -> NORM id, filled as words are first seen
-        self.not_names = PhraseIndex({fold(p): True for p in load_json("not_names.json")["phrases"]})
+        self.not_names = {fold(p) for p in load_json("not_names.json")["phrases"]}
 
     def _add_patterns(self, first_words: set[str]) -> None:
         for first in first_words:
@@ -188,8 +188,7 @@ class EntityMatcher:
             if s > 0 and doc[s - 1].text == "$" and doc[s - 1].idx + 1 == doc[s].idx:
                 cs -= 1
             found.append(EntityMatch(self.gazetteer.entities[name], start + cs, start + ce, s, e))
-        blocked = [(m.start, m.end) for m in self.not_names.finditer(text, start, len(text) if end is None else end)]
-        found = [m for m in found if not any(b <= m.start < e for b, e in blocked)]
+        found = [m for m in found if not self._in_not_name(text, start, m)]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[EntityMatch] = []
         for m in found:
@@ -197,6 +196,17 @@ class EntityMatcher:
                 continue
             kept.append(m)
         return kept
+
+    def _in_not_name(self, text: str, start: int, match: EntityMatch) -> bool:
+        """The match ends a phrase of not_names.json (إعادة إعمار): the alias is an ordinary word there."""
+        before = TOKEN_RE.findall(text, max(start, match.start - 30), match.start)
+        name = text[match.start:match.end]
+        for n in (1, 2):
+            if len(before) >= n:
+                words = before[-n:]
+                if " ".join(words + [name]) in self.not_names or " ".join([strip_clitics(words[0])] + words[1:] + [name]) in self.not_names:
+                    return True
+        return False
 
     def _set_norms(self, doc: Doc) -> None:
         """Set every token's NORM in one array write; a word type's NORM is computed once (and the
