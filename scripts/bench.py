@@ -2,8 +2,9 @@
 
 Measures:
   * throughput (docs/s, MB/s) of `Extractor.extract` over >= 5 MB of posts built from
-    corpus/docs, and of `spacy.blank("ar").tokenizer` over the very same documents; then both
-    again over those posts without their lines that hold a digit (the prose around figures);
+    corpus/docs, and of `spacy.blank("ar").tokenizer` over the very same documents; the same text
+    through the first stages only (normalization, numeral scan, quantities); then arclaim and the
+    tokenizer again over those posts without their lines that hold a digit (the prose around figures);
   * cold start: piping one post into `arclaim extract` vs `python -c "import spacy; spacy.blank('ar')"`
     (median of several runs, each a fresh process);
   * peak RSS of a process that runs the whole throughput pass;
@@ -47,6 +48,7 @@ def throughput_child(mb: float) -> None:
     """Runs in a fresh process: time arclaim and the tokenizer on the same posts, print JSON."""
     import spacy
 
+    from arclaim.normalize import MATCH_OPTIONS, normalize
     from arclaim.pipeline import Extractor
 
     posts = corpus_posts(int(mb * 1_000_000))
@@ -62,6 +64,13 @@ def throughput_child(mb: float) -> None:
     t0 = time.perf_counter()
     tokens = sum(len(nlp.tokenizer(p)) for p in posts)
     t_spacy = time.perf_counter() - t0
+    # The first stages alone (normalization, numeral scan, quantities), without any claim work:
+    # where the time goes before entities, cues, stance and records.
+    t0 = time.perf_counter()
+    for p in posts:
+        text = normalize(p, MATCH_OPTIONS).text
+        extractor.quantities.parse(text, extractor.numerals.find(text))
+    t_stages = time.perf_counter() - t0
     # The same posts without their lines that hold a digit: prose around the figures, where the
     # pipeline should cost little more than normalization and the numeral scan.
     prose = [p for p in ("\n".join(line for line in post.split("\n") if not any(c.isdigit() for c in line))
@@ -76,7 +85,7 @@ def throughput_child(mb: float) -> None:
     t_prose_spacy = time.perf_counter() - t0
     print(json.dumps({
         "docs": len(posts), "mb": size_mb, "claims": claims, "tokens": tokens,
-        "arclaim_s": t_arclaim, "spacy_s": t_spacy,
+        "arclaim_s": t_arclaim, "spacy_s": t_spacy, "stages_s": t_stages,
         "prose": {"docs": len(prose), "mb": prose_mb, "claims": prose_claims,
                   "arclaim_s": t_prose, "spacy_s": t_prose_spacy},
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -139,6 +148,8 @@ def main() -> int:
             "spacy_docs_per_s": round(tp["docs"] / tp["spacy_s"], 1),
             "spacy_mb_per_s": round(tp["mb"] / tp["spacy_s"], 3),
             "ratio": round(tp["spacy_s"] / tp["arclaim_s"], 2),
+            "quantity_stages_mb_per_s": round(tp["mb"] / tp["stages_s"], 3),
+            "quantity_stages_ratio": round(tp["spacy_s"] / tp["stages_s"], 2),
         },
         "prose_throughput": {
             "docs": tp["prose"]["docs"], "mb": round(tp["prose"]["mb"], 2), "claims": tp["prose"]["claims"],
@@ -160,6 +171,8 @@ def main() -> int:
     print("|---|---|---|---|---|")
     print(f"| throughput, {t['docs']} docs / {t['mb']} MB | {t['arclaim_docs_per_s']} docs/s, {t['arclaim_mb_per_s']} MB/s "
           f"| {t['spacy_docs_per_s']} docs/s, {t['spacy_mb_per_s']} MB/s (tokenizer) | {t['ratio']}x | >= 1.0x |")
+    print(f"| the same text through normalization, numeral scan and quantities only (no claim work) "
+          f"| {t['quantity_stages_mb_per_s']} MB/s | {t['spacy_mb_per_s']} MB/s (tokenizer) | {t['quantity_stages_ratio']}x | |")
     pr = result["prose_throughput"]
     print(f"| throughput, the same posts without lines holding a digit ({pr['mb']} MB, {pr['claims']} claims) "
           f"| {pr['arclaim_mb_per_s']} MB/s | {pr['spacy_mb_per_s']} MB/s (tokenizer) | {pr['ratio']}x | |")
