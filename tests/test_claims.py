@@ -287,6 +287,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("أرباح التجزئة\nهونغ كونغ - أعلنت مجموعة علي بابا إيرادات بلغت 240 مليار يوان", "240 مليار يوان", "Alibaba"),
     # a short label above a post (ترجمة) is no headline: the next line gives the topic
     ("ترجمة 🔄\nنتفليكس بتكسب 😂\nالشركة أعلنت إيرادات 11 مليار دولار في الربع", "11 مليار دولار", "Netflix"),
+    # an owner word with a pronoun opening the clause after a name points back to it
+    ("صفقات الذكاء الاصطناعي\nولم يصدر تعليق من إنفيديا، غير أن سهمها أغلق مرتفعاً 2.1%", "2.1%", "Nvidia"),
     # a rating agency reports on its topic: the rated country's figures are the country's
     ("موديز تخفض نظرة الكويت إلى سلبية\nوقدّرت الوكالة عجز الموازنة بنحو 4.1% من الناتج", "4.1%", "Kuwait"),
     # a capital acting for its government: the country's figure; prices in a capital stay the city's

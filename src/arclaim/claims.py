@@ -52,6 +52,9 @@ INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  
 # whatever else its sentence names.
 SOURCE_PENALTY = 4.0  # a rating agency or forecaster named in the sentence is rarely what its figure is about
 FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9, "exchange_rate": 8.0}
+# An owner word carrying a pronoun that points back to a name (سهمها، ارباحه، ايراداتها).
+PRONOUN_OWNER_RE = regex.compile(r"\s*[،,]\s*(?:(?:غير ان|الا ان|لكن|بينما|و)\s*)?[وفبل]?(?:سهم|اسهم|ارباح|ايرادات|مبيعات|ديون|صافي ربح|توزيعات)(?:ها|ه)(?![\p{L}])")
+PRONOUN_REACH = 30  # characters from the end of the name to the end of the owner word
 # A relative pronoun right after a name: the figure of the relative clause is about that name
 # (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
 RELATIVE_RE = regex.compile(r"\s*[،,]?\s*(?:الذي|التي|اللذين|اللتين|الذين|اللي)(?![\p{L}])")
@@ -508,7 +511,7 @@ class ClaimAssembler:
             if prev_word and prev_word[0] in "وف" and prev_word[1:] in OWNER_WORDS:
                 prev_word = prev_word[1:]  # ووزن X، وسهم X: the conjunction glued to the owner word
             attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
-            if prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents):
+            if prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents) or self._pronoun_owner(text, e, q, ents):
                 score += 4
             elif prev_word in PREPOSITIONS or attached:
                 score -= 2
@@ -528,6 +531,16 @@ class ClaimAssembler:
             if best_score is None or score > best_score:
                 best, best_score = cand, score
         return best
+
+    @staticmethod
+    def _pronoun_owner(text: str, e: EntityMatch, q: RawQuantity, ents: list[EntityMatch]) -> bool:
+        """An owner word with a pronoun (سهمها، ارباحه) between the name and the figure, no other name
+        between: ولم تعلق انفيديا، غير ان سهمها اغلق مرتفعا 1.8% is Nvidia's share, a name after من
+        or not."""
+        if e.end > q.start or any(e.end <= o.start < q.start for o in ents if o is not e):
+            return False
+        # the name closes its clause and the owner word opens the next one: ...انفيديا، غير ان سهمها
+        return bool(PRONOUN_OWNER_RE.match(text, e.end, min(q.start, e.end + PRONOUN_REACH)))
 
     def _relative_clause_of(self, text: str, e: EntityMatch, q: RawQuantity, ents: list[EntityMatch]) -> bool:
         """The figure stands in a relative clause that opens right after the name (X، التي ...),
