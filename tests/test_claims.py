@@ -210,6 +210,12 @@ def cue_extractor():
     ("ارتفع الرقم القياسي لأسعار المستهلك 2.2% على أساس سنوي", "2.2%", "inflation"),
     ("وحُدد العائد النهائي عند 5.2%", "5.2%", "interest_rate"),
     ("وتبلغ فاتورة دعم المواد البترولية نحو 60 مليار جنيه", "60 مليار جنيه", "budget"),
+    # contract awards; hotel rooms are a capacity, planned when a campus is being developed
+    ("وتراجعت قيمة الترسيات في الكويت إلى 9 مليارات دولار", "9 مليارات دولار", "deal_value"),
+    ("ويبلغ المعروض الفندقي في المدينة نحو 40 ألف غرفة", "40 ألف غرفة", "capacity"),
+    ("تطور الشركة حرماً لمراكز البيانات بقدرة 1 غيغاواط", "1 غيغاواط", "capacity_target"),
+    # يصدر issues a statement as often as it exports: no cue
+    ("ولم يصدر تعليق من الشركة، غير أن سهمها أغلق مرتفعاً 1.8%", "1.8%", "price_change"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric
