@@ -15,7 +15,7 @@ from .lexicon import Lexicon, lexicon
 
 # Digits with thousands groups or a decimal part, and an optional Latin scale suffix.
 DIGITS_RE = regex.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+,\d{1,2}(?!\d))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?)"
     r"(?:(?P<suffix>mln|bln|trn|mn|bn|tn|Bn|BN|Tn|TN|MM|[kKmMbBT]|[ \t](?:billion|million|thousand|trillion|bn|mn|mln|bln))(?![\p{L}\p{N}]))?"
 )
 PHONE_RE = regex.compile(

@@ -288,8 +288,14 @@ class QuantityParser:
         for word, items in bare.items():
             code = self._document_code(text, word, qualified.get(word, set()))
             if code:
+                entry = self.lex.currency_entry.get(word, {})
+                default_factor = entry.get("factor", 1)
+                factor = entry.get("context_factors", {}).get(code, default_factor)
                 for q in items:
                     q.unit = code
+                    if factor != default_factor:  # a UAE fils is a hundredth of a dirham, not a thousandth
+                        q.value = q.value / default_factor * factor
+                        q.scale_value = q.scale_value / default_factor * factor
 
     def currency_of_word(self, text: str, word: str, qs: list[RawQuantity]) -> str | None:
         """The code a bare currency word (folded, no article: ليره) stands for in this document, as its
