@@ -76,6 +76,14 @@ def claim_for(extractor, text: str, surface: str):
     # a move after a cause word is the cause's; a share of a whole is no change
     ("تراجعت أرباح قسم الشبكات 15% بسبب ارتفاع التكاليف", "15%", "down"),
     ("ارتفعت تكاليف الوقود 9% لتشكل نحو 32% من الإجمالي", "32%", None),
+    # no verb: an arrow beside the figure, a signed change beside a level, the level it was before
+    ("- بيتك 772 فلس ⬆️ 1.2%", "772 فلس", "up"),
+    ("- المؤشر العام -0.35% عند 10,512 نقطة", "10,512 نقطة", "down"),
+    ("- صناعات قطر 13.05 ريال (+0.6%)", "13.05 ريال", "up"),
+    ("باقة النت صارت بـ 15 دينار بعد ما كانت 12", "15 دينار", "up"),
+    ("استقر سعر الصرف قرب 47.6 جنيه، بعد أن تجاوز 51 جنيهاً في أبريل", "47.6 جنيه", None),
+    # closing verbs make a level the end point of the move before it
+    ("الإنماء نزل 3.8% وقفل تحت 26 ريال", "26 ريال", "down"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -63,7 +63,7 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
 # A figure right after الي / ل / من (bound words like نحو allowed between) is the end point of a move.
 # Bound words that may stand between a move's preposition and its end point (الي نحو 5%).
-BOUND_WORDS_BEFORE = r"(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون)\s+)?$"
+BOUND_WORDS_BEFORE = r"(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|ما يقارب|ما دون|تحت|فوق)\s+)?$"
 MOVE_ENDPOINT_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|من)\s+|[وف]?ل)" + BOUND_WORDS_BEFORE)
 MOVE_TO_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?الي|[وف]?ل\p{L}*\s+الي|[وف]?لـ?)\s*(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")  # الي / لتصل الي / لـ
 REPORTING_REACH = 5  # words: how far after وأضاف its أن may stand (وأضاف الرئيس التنفيذي للشركة أن)
@@ -74,10 +74,17 @@ LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list it
 # with ل (لـ، ليغلق، لتتجاوز), a participle of reaching (مسجلا، بالغا، مغلقا) or a verb of becoming
 # (اصبح سعر الايداع، صار، بقي، Maghrebi ولات; its subject between); bound words allowed
 # between. The من of a bound (اكثر من) is no end point.
-LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
+LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:قفل|قفلت|سكر|سكرت|اغلق|اغلقت|وقف|وقفت|واقف|واقفه)|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
 CHANGE_KINDS = ("percent", "pp")
 # Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
 SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
+# Arrows that social posts put beside a figure instead of a verb.
+UP_ARROWS, DOWN_ARROWS = "⬆↑🔺📈🔼", "⬇↓🔻📉🔽"
+ARROW_RE = regex.compile(r"\s*[%s%s]" % (UP_ARROWS, DOWN_ARROWS))
+ARROW_BEFORE_RE = regex.compile(r"[%s%s]\ufe0f?\s*$" % (UP_ARROWS, DOWN_ARROWS))
+# What a level was before (بعد ما كانت 12، بعد ان كان 2,400، وكان): the figure that follows it.
+WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت)\s+(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
+STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثابت|ثابته|ثبت|مستقر|مستقره)(?![\p{L}])")  # a level held
 # Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
 CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
 # Words saying a capacity stands now; future cues (below) say it is planned.
@@ -223,6 +230,8 @@ class ClaimAssembler:
         self._index = index
         self._figure_starts = sorted(q.start for q in quantities if q.is_claim_kind)
         self._figure_ends = sorted(q.end for q in quantities if q.is_claim_kind)
+        self._signed_changes = [(q.start, q.end, q.sign) for q in quantities if q.sign and q.kind in CHANGE_KINDS]
+        self._claim_figures = [q for q in quantities if q.is_claim_kind]
         for q in doc_years:
             s = index.at(q.start)
             if s is not None:
@@ -425,7 +434,27 @@ class ClaimAssembler:
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
-        return best
+        return best or self._direction_without_cue(text, q, sent)
+
+    def _direction_without_cue(self, text: str, q: RawQuantity, sent: Sentence) -> str | None:
+        """Where no word says it: an arrow beside the figure (772 فلس ⬆️ 1.2%), a signed change right
+        beside a level (+0.42% عند 9,286 نقطة، 13.05 ريال (+0.6%)), or a level stated against the
+        one before it (صارت بـ 15 دينار بعد ما كانت 12)."""
+        arrow = ARROW_RE.search(text, q.end, min(sent.end, q.end + 4)) or ARROW_BEFORE_RE.search(text, max(sent.start, q.start - 4), q.start)
+        if arrow:
+            return "up" if arrow.group().strip()[0] in UP_ARROWS else "down"
+        if q.kind in CHANGE_KINDS:
+            return None
+        for start, end, sign in self._signed_changes:
+            if sent.start <= start and end <= sent.end and (0 <= q.start - end <= 12 or 0 <= start - q.end <= 4):
+                return "up" if sign > 0 else "down"
+        m = WAS_BEFORE_RE.match(text, q.end, sent.end)
+        if m is not None and not STEADY_RE.search(text, max(sent.start, q.start - 40), q.start):
+            before = next((o for o in self._claim_figures if o.start >= m.end() and o.start - m.end() <= 12
+                           and o.kind == q.kind and o.unit == q.unit and o.value), None)
+            if before is not None and before.value != q.value:
+                return "up" if q.value > before.value else "down"
+        return None
 
     def _is_particle(self, text: str, cue) -> bool:
         """The cue is a particle here: فقد (ف + قد) before a perfect verb or another movement cue
