@@ -224,8 +224,14 @@ class EntityMatcher:
     def _norm(self, token: str) -> str:
         low = token.lower()
         for skip, word in clitic_variants(low):  # للراجحي reads as ل + الراجحي
-            if word in self.first_tokens and not (_strips_article(low[:skip]) and word not in self.article_ok):
-                return word
+            if word not in self.first_tokens:
+                continue
+            if _strips_article(low[:skip]):
+                if "ال" + word in self.first_tokens:
+                    return "ال" + word  # للبنك العربي: a name that has the article keeps it
+                if word not in self.article_ok:
+                    continue
+            return word
         return low
 
 
