@@ -230,8 +230,9 @@ class ClaimAssembler:
         self._index = index
         self._figure_starts = sorted(q.start for q in quantities if q.is_claim_kind)
         self._figure_ends = sorted(q.end for q in quantities if q.is_claim_kind)
-        self._signed_changes = [(q.start, q.end, q.sign) for q in quantities if q.sign and q.kind in CHANGE_KINDS]
-        self._claim_figures = [q for q in quantities if q.is_claim_kind]
+        self._signed_changes = sorted((q.start, q.end, q.sign) for q in quantities if q.sign and q.kind in CHANGE_KINDS)
+        self._claim_figures = sorted((q for q in quantities if q.is_claim_kind), key=lambda q: q.start)
+        self._claim_starts = [q.start for q in self._claim_figures]
         for q in doc_years:
             s = index.at(q.start)
             if s is not None:
@@ -445,12 +446,14 @@ class ClaimAssembler:
             return "up" if arrow.group().strip()[0] in UP_ARROWS else "down"
         if q.kind in CHANGE_KINDS:
             return None
-        for start, end, sign in self._signed_changes:
+        lo = bisect_left(self._signed_changes, (q.start - 40,))
+        for start, end, sign in self._signed_changes[lo:bisect_right(self._signed_changes, (q.end + 4, len(text)))]:
             if sent.start <= start and end <= sent.end and (0 <= q.start - end <= 12 or 0 <= start - q.end <= 4):
                 return "up" if sign > 0 else "down"
         m = WAS_BEFORE_RE.match(text, q.end, sent.end)
         if m is not None and not STEADY_RE.search(text, max(sent.start, q.start - 40), q.start):
-            before = next((o for o in self._claim_figures if o.start >= m.end() and o.start - m.end() <= 12
+            i = bisect_left(self._claim_starts, m.end())
+            before = next((o for o in self._claim_figures[i:i + 2] if o.start - m.end() <= 12
                            and o.kind == q.kind and o.unit == q.unit and o.value), None)
             if before is not None and before.value != q.value:
                 return "up" if q.value > before.value else "down"
