@@ -104,6 +104,8 @@ def test_an_entity_name_is_not_a_cue(lex):
     ("وارتفعت نسبة القروض المتعثرة إلى 7.2% من 6.5%", "bear"),
     ("ارتفعت تكاليف التشغيل 11% خلال العام", "bear"),
     ("ارتفعت مبيعات المصنع 11% خلال العام", "bull"),
+    ("وصعد مؤشر الدولار 0.7% خلال الأسبوع", "bear"),
+    ("تراجعت مخزونات النفط الأمريكية 3% الأسبوع الماضي", "bull"),
 ])
 def test_what_the_clause_measures_turns_the_side_of_its_move(text, stance):
     from arclaim.pipeline import Extractor, ExtractorConfig
