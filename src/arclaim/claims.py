@@ -256,7 +256,7 @@ class ClaimAssembler:
             subject = self._subject(text, q, sent, clause, ents, metric,
                                     ((carried, FALLBACK["carried"] if same_sentence else FALLBACK["carried_across"]),
                                      (topic, FALLBACK["topic"]), (country, currency_base)))
-            metric = self._subject_metric(text, q, metric, subject)
+            metric = self._subject_metric(text, q, sent, metric, subject)
             related = self._exchange_of_index(text, self._country_of_bank(self._country_of_capital(text, sent, subject, metric),
                                                                           metric), metric)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
@@ -326,12 +326,12 @@ class ClaimAssembler:
             return metric  # ... صافي الدين 40 مليار ريال، وقد انخفض السهم 30%: the share moved
         return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
 
-    def _subject_metric(self, text: str, q: RawQuantity, metric: str | None, subject: EntityMatch | None) -> str | None:
+    def _subject_metric(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
+                        subject: EntityMatch | None) -> str | None:
         """When the cues found nothing (or only a share's bare price cue), the subject's type decides: a
         coin's, commodity's or index's level (default_metric), or a company's share price at a price point."""
-        sent = self._index.at(q.start)
         if metric == "share_price" and (subject is None or subject.info.type not in ("ORG", "TICKER")) \
-                and not SHARE_WORDS.search(text, sent.start if sent else 0, sent.end if sent else q.end):
+                and not SHARE_WORDS.search(text, sent.start, sent.end):
             return "price_level"  # سعر ثنائي فوسفات الامونيوم: the price of a thing, no share named
         if subject is None or metric not in (None, "share_price"):
             return metric

@@ -29,7 +29,8 @@ LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترج
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
-WORD_CHARS_RE = regex.compile(r"[^\p{L}]+")  # what is not a letter: the / and spaces between places
+NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
+NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 
 
 @dataclass
@@ -271,7 +272,7 @@ class Extractor:
         for m in DATELINE_RE.finditer(ntext):
             places = self.matcher.find(ntext, m.start(1), m.end(1))
             named = "".join(ntext[e.start:e.end] for e in places if e.info.type == "GPE")
-            if places and len(WORD_CHARS_RE.sub("", named)) == len(WORD_CHARS_RE.sub("", m.group(1))):
+            if places and len(NON_LETTERS_RE.sub("", named)) == len(NON_LETTERS_RE.sub("", m.group(1))):
                 out.append((m.start(1), m.end()))
         return out
 
@@ -288,7 +289,7 @@ class Extractor:
         lead = self._lead_entities(ntext, 0, min(lead_end, 400), datelines)
         if not lead and len(TOKEN_RE.findall(ntext, 0, lead_end)) <= LABEL_MAX_WORDS:
             # a label above the post (ترجمة، عاجل، تحديث) is no headline: the next line is
-            next_start = len(ntext) - len(ntext[lead_end:].lstrip())
+            next_start = NEXT_TEXT_RE.search(ntext, lead_end).start()
             next_end = ntext.find("\n", next_start)
             lead = self._lead_entities(ntext, next_start, min(len(ntext) if next_end < 0 else next_end, next_start + 400),
                                        datelines)
