@@ -84,3 +84,13 @@ def test_quantity_f1_on_test_split_holds_the_baseline(test_scores):
 def test_fields_on_test_split_hold_the_baseline(test_scores, field):
     """CI guard: no claim field may drop more than 0.02 below its committed test-split score."""
     assert test_scores[field] >= BASELINE[field] - 0.02, (field, test_scores[field], BASELINE[field])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "models").iterdir()
+                                        if p.is_dir() and (p / "meta.json").exists()))
+def test_every_trained_model_is_installed_with_the_package(name):
+    """`pip install .` (not only an editable install) must ship each model of models/: the metric
+    model once went missing from the wheel and arclaim silently ran on cues alone."""
+    from arclaim.textcat import TrainedTextcat, model_dir
+
+    assert TrainedTextcat.available(model_dir(name)), name
