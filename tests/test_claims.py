@@ -398,3 +398,34 @@ def test_a_metric_cue_before_the_next_figure_is_that_figures(cue_extractor):
     text = "البيتكوين الحين 91,300 دولار والشركة إيراداتها 2.1 مليار دولار بالربع"
     assert claim_for(cue_extractor, text, "91,300 دولار").metric == "price_level"
     assert claim_for(cue_extractor, text, "2.1 مليار دولار").metric == "revenue"
+
+
+def test_every_subject_weight_names_a_feature_the_assembler_builds(extractor):
+    """A misspelt key in subject_weights.json would weigh nothing, silently: every key must be a feature
+    the assembler gives some candidate of a corpus document, or an entity type paired with a metric group."""
+    from arclaim.claims import metric_group
+    from arclaim.entities import ENTITY_TYPES
+    from arclaim.lexicon import load_json
+    from arclaim.subject_ranker import SubjectRanker
+    from conftest import ROOT
+
+    seen: set[str] = set()
+
+    class Recording(SubjectRanker):
+        def score(self, features):
+            seen.update(features)
+            return super().score(features)
+
+    extractor.assembler.ranker, kept = Recording(), extractor.assembler.ranker
+    try:
+        for path in sorted((ROOT / "corpus" / "docs").rglob("*.txt"))[:60]:
+            extractor.analyze(path.read_text(encoding="utf-8"), str(path))
+    finally:
+        extractor.assembler.ranker = kept
+    groups = {metric_group(m) for m in (None, "revenue", "inflation", "interest_rate", "reserves", "trading_volume", "price_level")}
+    for key in load_json("subject_weights.json")["weights"]:
+        if key.startswith("type:"):
+            _, group, type_ = key.split(":")
+            assert group in groups and type_ in ENTITY_TYPES, key
+        else:
+            assert key in seen, key

@@ -16,6 +16,7 @@ from .entities import EntityInfo, EntityMatch, Gazetteer
 from .lexicon import PhraseIndex, fold, load_json, word_in
 from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
+from .subject_ranker import SubjectCandidate, SubjectRanker
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
 OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي", "وزن")}
@@ -31,27 +32,10 @@ STATE_METRICS = {"budget", "debt", "reserves", "exports", "gdp", "production", "
 COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget", "jobs"}  # a central bank's figure of these is its country's
 NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for while cues are scored
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
-# How much an entity type suits a metric's subject (added to the candidate's score).
-TYPE_BONUS = {
-    "company": {"ORG": 1.5, "TICKER": 1.5, "COMMODITY": -1.5, "CENTRAL_BANK": -1.0, "INDEX": -0.5},
-    "macro": {"GPE": 2.0, "CENTRAL_BANK": -1.5, "COMMODITY": -1.0, "ORG": -0.5},
-    "rate": {"CENTRAL_BANK": 2.0, "GPE": 1.0, "COMMODITY": -1.0},
-    "reserves": {"CENTRAL_BANK": 1.0, "GPE": 1.0, "COMMODITY": -1.0},  # لمصر and مصرف لبنان alike
-    "trading": {"EXCHANGE": 2.0, "INDEX": 1.0},  # the value traded is a market's (في البورصة), not a share's
-    "market": {"COMMODITY": 1.5, "CRYPTO": 1.5, "INDEX": 1.0, "TICKER": 1.0, "GPE": 0.5, "CENTRAL_BANK": -1.5},
-    None: {"COMMODITY": -0.5},
-}
 # Words that put a share in a sentence: the share itself, or an analyst's target price and call.
 SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سهمها|سهمه|مستهدف|نوصي|توصيه)(?![\p{L}])")
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?:ها|ه|هم)?(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
 INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
-# Base scores of the subjects a figure falls back on when its sentence's names score lower: the previous
-# claim's subject within the same sentence (an elided subject), then the document's topic, then the
-# previous claim's subject from an earlier sentence of the paragraph, then the country of a local currency.
-# An exchange rate (الدولار بـ 48 جنيه) is about the country whose currency it prices (guideline 10),
-# whatever else its sentence names.
-SOURCE_PENALTY = 4.0  # a rating agency or forecaster named in the sentence is rarely what its figure is about
-FALLBACK = {"carried": 1.8, "topic": 1.5, "carried_across": 1.3, "currency": 0.9, "exchange_rate": 8.0}
 # An owner word carrying a pronoun that points back to a name (سهمها، ارباحه، ايراداتها).
 PRONOUN_OWNER_RE = regex.compile(r"\s*[،,]\s*(?:(?:غير ان|الا ان|لكن|بينما|و)\s*)?[وفبل]?(?:سهم|اسهم|ارباح|ايرادات|مبيعات|ديون|صافي ربح|توزيعات)(?:ها|ه)(?![\p{L}])")
 PRONOUN_REACH = 30  # characters from the end of the name to the end of the owner word
@@ -120,22 +104,21 @@ class ClaimParts:
     found: EntityMatch | None = None  # the subject before it went to a related entity: what the next claim carries
 
 
-def type_bonus(entity_type: str, metric: str | None) -> float:
+def metric_group(metric: str | None) -> str:
+    """The group of metrics whose subjects are alike in type (subject_weights.json `type:GROUP:TYPE`)."""
     if metric in COMPANY_METRICS:
-        group = "company"
-    elif metric in MACRO_METRICS:
-        group = "macro"
-    elif metric == "interest_rate":
-        group = "rate"
-    elif metric == "reserves":
-        group = "reserves"
-    elif metric == "trading_volume":
-        group = "trading"
-    elif metric in MARKET_METRICS:
-        group = "market"
-    else:
-        group = None
-    return TYPE_BONUS[group].get(entity_type, 0.0)
+        return "company"
+    if metric in MACRO_METRICS:
+        return "macro"
+    if metric == "interest_rate":
+        return "rate"
+    if metric == "reserves":
+        return "reserves"
+    if metric == "trading_volume":
+        return "trading"
+    if metric in MARKET_METRICS:
+        return "market"
+    return "other"
 
 
 def default_metric(kind: str, entity_type: str) -> str | None:
@@ -159,7 +142,9 @@ def metric_model_input(text: str, sentence_start: int, q_start: int, q_end: int,
 class ClaimAssembler:
     """Decides subject, metric, direction and year for the quantities of a text."""
 
-    def __init__(self, currency_countries: dict | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, currency_countries: dict | None = None, gazetteer: Gazetteer | None = None,
+                 ranker: SubjectRanker | None = None) -> None:
+        self.ranker = ranker or SubjectRanker()
         self.currency_countries = currency_countries or {}  # ISO code -> EntityInfo of its country
         self.gazetteer = gazetteer or Gazetteer()
         self.banks = {}  # country name -> its central bank
@@ -221,7 +206,7 @@ class ClaimAssembler:
                  entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
         """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is about
         the subject of the previous claim of its sentence, else the document's topic, else the subject
-        of the previous claim in its paragraph (FALLBACK)."""
+        of the previous claim in its paragraph (subject_weights.json `fallback_*`)."""
         out: list[ClaimParts] = []
         self._found: dict[tuple[int, int, int], list] = {}  # phrase matches per (index, start, end)
         paragraph_breaks = [m.start() for m in PARAGRAPH_RE.finditer(text)]
@@ -251,17 +236,25 @@ class ClaimAssembler:
                 metric = prev.metric  # لو كسر 60 ألف دولار نشوف 52 ألف: an elliptical amount measures what its model does
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
-            currency_base = FALLBACK["exchange_rate" if country and self._is_exchange_rate(text, q, clause) else "currency"]
+            currency_kind = "exchange_rate" if country and self._is_exchange_rate(text, q, clause) else "currency"
             same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
-            subject = self._subject(text, q, sent, clause, ents, metric,
-                                    ((carried, FALLBACK["carried"] if same_sentence else FALLBACK["carried_across"]),
-                                     (topic, FALLBACK["topic"]), (country, currency_base)))
-            metric = self._subject_metric(text, q, sent, metric, subject)
-            related = self._exchange_of_index(text, self._country_of_bank(self._country_of_capital(text, sent, subject, metric),
-                                                                          metric), metric)
+            candidates = self._subject_candidates(
+                text, q, sent, clause, ents, metric,
+                ((carried, "carried" if same_sentence else "carried_across"), (topic, "topic"), (country, currency_kind)))
+            subject = self.ranker.best(candidates)
+            metric, related = self.resolve_subject(text, q, sent, metric, subject)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject))
         return out
+
+    def resolve_subject(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
+                        subject: EntityMatch | None) -> tuple[str | None, EntityMatch | None]:
+        """The claim's metric and subject once the chosen entity is known: the subject's type may set
+        the metric, and a capital, a central bank or an index may stand for a related entity."""
+        metric = self._subject_metric(text, q, sent, metric, subject)
+        related = self._exchange_of_index(text, self._country_of_bank(self._country_of_capital(text, sent, subject, metric),
+                                                                      metric), metric)
+        return metric, related
 
     # ---------------------------------------------------------------- metric
 
@@ -518,51 +511,48 @@ class ClaimAssembler:
 
     # --------------------------------------------------------------- subject
 
-    def _subject(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
-                 ents: list[EntityMatch], metric: str | None,
-                 fallbacks: tuple[tuple[EntityMatch | None, float], ...] = ()) -> EntityMatch | None:
-        """The best-scoring candidate: entities of the sentence, then the carried subject and the
-        document topic at fixed scores, so a name after a preposition does not beat the topic."""
+    def _subject_candidates(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
+                            ents: list[EntityMatch], metric: str | None,
+                            fallbacks: tuple[tuple[EntityMatch | None, str], ...] = ()) -> list[SubjectCandidate]:
+        """The possible subjects of a figure with their features (resources/subject_weights.json
+        says what each means): the names of its sentence, then the fallbacks (carried subject,
+        document topic, currency country). None when its clause is about no named entity."""
         clause = self._list_clause(text, clause, ents, q)
         if self._is_collective(text, q, sent, clause, ents):
-            return None
-        best, best_score = None, None
+            return []  # about no named entity
+        group = metric_group(metric)
+        out = []
         for e in _near(ents, q.start, q.end):
             if e.start >= q.start and e.end <= q.end:
                 continue
-            score = 0.0
+            f = {f"type:{group}:{e.info.type}": 1.0}
             if clause[0] <= e.start < clause[1]:
-                score += 2
+                f["in_clause"] = 1.0
             if e.end <= q.start:
-                score += 1
-                score -= 0.01 * (q.start - e.end)
+                f["before"] = 1.0
+                f["chars_before"] = (q.start - e.end) / 100
             else:
-                score -= 0.02 * (e.start - q.end)
+                f["chars_after"] = (e.start - q.end) / 100
             prev = PREV_WORD_RE.search(text, max(sent.start, e.start - 25), e.start)
             prev_word = prev.group(1) if prev else None
             if prev_word and prev_word[0] in "وف" and prev_word[1:] in OWNER_WORDS:
                 prev_word = prev_word[1:]  # ووزن X، وسهم X: the conjunction glued to the owner word
             attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
             if prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents) or self._pronoun_owner(text, e, q, ents):
-                score += 4
+                f["owner"] = 1.0
             elif prev_word in PREPOSITIONS or attached:
-                score -= 2
+                f["preposition"] = 1.0
             in_clause = clause[0] <= e.start < clause[1]
             head = _words_before(text, clause[0] if in_clause else sent.start, e.start)
             if len(head) <= 1:
-                score += 2  # clause-initial subject (SVO) or right after the verb (VSO)
-            score += type_bonus(e.info.type, metric)
+                f["clause_head"] = 1.0  # clause-initial subject (SVO) or right after the verb (VSO)
             if e.info.name in self.sources and prev_word not in OWNER_WORDS:
-                score -= SOURCE_PENALTY  # وقدرت الوكالة (فيتش) عجز الموازنة: the rated one's figure
-            if best_score is None or score > best_score:
-                best, best_score = e, score
-        for cand, base in fallbacks:
-            if cand is None:
-                continue
-            score = base + type_bonus(cand.info.type, metric)
-            if best_score is None or score > best_score:
-                best, best_score = cand, score
-        return best
+                f["source"] = 1.0  # وقدرت الوكالة (فيتش) عجز الموازنة: the rated one's figure
+            out.append(SubjectCandidate(e, f))
+        for cand, kind in fallbacks:
+            if cand is not None:
+                out.append(SubjectCandidate(cand, {f"fallback_{kind}": 1.0, f"type:{group}:{cand.info.type}": 1.0}))
+        return out
 
     @staticmethod
     def _pronoun_owner(text: str, e: EntityMatch, q: RawQuantity, ents: list[EntityMatch]) -> bool:
