@@ -186,9 +186,17 @@ def cue_extractor():
     ("تستهدف الوزارة قدرة 20 جيجاوات بحلول 2035", "20 جيجاوات", "capacity_target"),
     ("سيرفع المشروع الطاقة الإنتاجية من 30 مليون طن سنوياً إلى 45 مليون طن سنوياً بحلول 2029", "30 مليون طن", "capacity"),
     ("تبني الشركة مجمعاً بقدرة 2 جيجاوات", "2 جيجاوات", "capacity_target"),
+    # a plant still to be built or deployed is planned; what runs now is installed, a plan named before it
+    ("ويتضمن الاتفاق بناء محطة كهرباء بقدرة 700 ميغاواط", "700 ميغاواط", "capacity_target"),
+    ("الشركة هتنشر 3 جيجاوات من الرقائق على أربع سنين", "3 جيجاوات", "capacity_target"),
+    ("الحرم مخطط له 2 جيجاوات، والمشغّل فعلياً أقل من 150 ميغاواط", "150 ميغاواط", "capacity"),
     # the nearest cue names something outside the vocabulary
     ("ارتفعت ودائع العملاء 7% خلال الربع", "7%", None),
     ("بلغ التدفق النقدي الحر 4 مليارات دولار", "4 مليارات دولار", None),
+    ("وارتفع متوسط إشغال الفنادق إلى 81% في مارس", "81%", None),
+    # a word of a company's name is no cue; a central bank's name still says its figure is a rate
+    ("تجاوزت الأصول المدارة لصندوق الاستثمارات العامة 3 تريليونات ريال", "3 تريليونات ريال", None),
+    ("كما خفض البنك المركزي السعودي سعر اتفاقية إعادة الشراء المعاكس بالمقدار ذاته إلى 4.25%", "4.25%", "interest_rate"),
     # an amount a price moved by, not the level it moved to
     ("الجرام خسر 80 جنيه في يومين", "80 جنيه", "price_change"),
     ("الجرام نزل إلى 3,900 جنيه", "3,900 جنيه", "price_level"),

@@ -31,6 +31,9 @@ STATE_METRICS = {"budget", "debt", "reserves", "exports", "gdp", "production", "
                  "capacity", "capacity_target"}  # what a capital acting for its government reports or plans
 COUNTRY_METRICS = {"inflation", "gdp", "exports", "budget", "jobs"}  # a central bank's figure of these is its country's
 NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for while cues are scored
+# Names whose words say nothing of their figures; a central bank's, an exchange's or a commodity's name
+# does (البنك المركزي: a rate; برنت: a price).
+CUELESS_NAME_TYPES = {"ORG", "TICKER", "GPE"}
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # Words that put a share in a sentence: the share itself, or an analyst's target price and call.
 SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سهمها|سهمه|مستهدف|نوصي|توصيه)(?![\p{L}])")
@@ -87,7 +90,6 @@ MOVE_REACH_ENDPOINT = 150
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
 CUE_TAKER_GAP = 25  # characters after a cue within which a figure it introduces starts
 AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
-FUTURE_CUES = regex.compile(r"(?<![\p{L}])(?:[وفبل]?)(?:بحلول|تطور|يطور|تطوير|لنشر|يقترب من تشغيل|حتي|خلال|بنهايه|هدف|تستهدف|يستهدف|نستهدف|خطه|تخطط|يخطط|ستصل|سيصل|ستبلغ|سيبلغ|مستهدف|تبني|يبني|يبنون|ستبني|سيبني|تلتزم|يتطلب|تتطلب|تحتاج|يحتاج|محتاجه|يتوقع|متوقع|ستضيف|سيضيف|ستضاعف|غادي)(?![\p{L}])")
 
 
 @dataclass
@@ -170,6 +172,8 @@ class ClaimAssembler:
         for cue in data.get("non_metric", {}).get("cues", []):
             self.metric_of[fold(cue)] = NO_METRIC
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
+        self.planned_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
+            sorted((regex.escape(fold(w)) for w in data["metrics"]["capacity_target"]["tense_cues"]), key=len, reverse=True)))
         level = data["metrics"]["price_level"]
         self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
@@ -229,7 +233,7 @@ class ClaimAssembler:
             clause = index.clause(q.start, sent) if sent.index >= 0 else (q.start, q.end)
             ents = entities_of.get(sent.index, [])
             direction = self._direction(text, q, sent, clause, ents)
-            metric = self._metric(text, q, sent, clause, direction)
+            metric = self._metric(text, q, sent, clause, direction, ents)
             prev = out[-1] if out and out[-1].sentence.index == sent.index else None
             metric = self._growth_of_level(text, q, sent, metric, direction, prev)
             if metric is None and q.inherited_unit and prev is not None and q.kind == prev.quantity.kind:
@@ -259,12 +263,15 @@ class ClaimAssembler:
     # ---------------------------------------------------------------- metric
 
     def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
-                direction: str | None) -> str | None:
+                direction: str | None, ents: list[EntityMatch] = ()) -> str | None:
         best, best_score = None, None
         for m in _near(self._matches(self.metric_index, text, sent.start, sent.end), q.start, q.end):
             metric = m.value
             if not self._fits(text, q, metric):
                 continue
+            if any(e.start <= m.start and m.end <= e.end and e.info.type in CUELESS_NAME_TYPES
+                   for e in _near(ents, m.start, m.end)):
+                continue  # a word of a company's name is no cue: صندوق الاستثمارات العامة is no investment
             if m.start >= q.start and m.end <= q.end and not _inside(m, q.counted):
                 continue  # a unit word is no cue; a counted noun is (800 مليون مستخدم)
             if m.end <= q.start:
@@ -358,7 +365,7 @@ class ClaimAssembler:
         if (any(word_in(w, self.present_cues) for w in words) or PRESENT_CAPACITY.search(text, clause[0], clause[1])
                 or self._is_base_figure(text, q) or self._is_move_start(text, q)):
             return "capacity"
-        if FUTURE_CUES.search(text, clause[0], clause[1]) or FUTURE_CUES.search(text, sent.start, q.start):
+        if self.planned_re.search(text, clause[0], clause[1]) or self.planned_re.search(text, sent.start, q.start):
             return "capacity_target"
         return best
 
