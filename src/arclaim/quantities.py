@@ -57,7 +57,7 @@ class RawQuantity:
     currency_word: str | None = None
     qualified: bool = False  # the currency word had a nationality after it
     sign: int = 0
-    identifier: bool = False  # عيار 24, رقم 5: the number names something, it is no amount
+    identifier: bool = False  # عيار 24, رقم 5, لكل مليون: the number names or divides something, it is no amount
     numeral: Numeral | None = field(default=None, repr=False)
 
     @property
@@ -332,7 +332,9 @@ class QuantityParser:
         if not m:
             return
         w = m.group("w")
-        for cand in (w, w[2:] if w.startswith("ال") else None):
+        # the accusative keeps its alef once the tanween is gone (جنيهاً إسترلينياً); a plural takes the
+        # feminine (دنانير كويتية)
+        for cand in (w, w[2:] if w.startswith("ال") else None, w[:-1] if w.endswith(("يا", "ية", "يه")) else None):
             if cand and cand in entry["qualifiers"]:
                 q.unit = entry["qualifiers"][cand]
                 q.end = m.end()
@@ -387,6 +389,9 @@ class QuantityParser:
             q.kind, q.unit = "percent", "%"
             return
         latin_prev = LATIN_BEFORE_RE.search(text[max(0, q.start - 20) : q.start])
+        if prev == "لكل":
+            q.identifier = True  # دولار لكل مليون وحدة حرارية: the denominator of a rate, no amount
+            return
         if nxt_word and self._is_counted(nxt_word) and not latin_prev:
             q.kind, q.unit, q.counted = "count", "count", None
             q.end = nxt.end()
