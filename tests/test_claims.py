@@ -206,6 +206,11 @@ def cue_extractor():
     # a share's target price beats a farther "buy"
     ("نوصي بالشراء مع سعر مستهدف عند 30 ريالاً", "30 ريالاً", "share_price"),
     ("الشركة قررت توزيع 1.2 ريال للسهم", "1.2 ريال", "dividend"),
+    ("البنك وزّع 45 فلس للسهم عن السنة", "45 فلس", "dividend"),
+    # futures and prices per bushel or per MMBtu are price levels, not contracts' values
+    ("وتراجعت العقود الآجلة للذرة إلى 4.20 دولار للبوشل", "4.20 دولار", "price_level"),
+    # التجمع (a Cairo district) is no verb of raising money
+    ("فيلا في التجمع الخامس معروضة بـ 14 مليون جنيه", "14 مليون جنيه", None),
     # a contract with a name between it and its value; a valuation in the accusative
     ("وقّعت الشركة عقد مع أرامكو بقيمة 2.4 مليار ريال", "2.4 مليار ريال", "deal_value"),
     ("ما يعني تقييماً للشركة بنحو 14 مليار درهم", "14 مليار درهم", "valuation"),
