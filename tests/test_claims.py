@@ -84,6 +84,10 @@ def claim_for(extractor, text: str, surface: str):
     ("استقر سعر الصرف قرب 47.6 جنيه، بعد أن تجاوز 51 جنيهاً في أبريل", "47.6 جنيه", None),
     # closing verbs make a level the end point of the move before it
     ("الإنماء نزل 3.8% وقفل تحت 26 ريال", "26 ريال", "down"),
+    # a rating moved, its target price is only stated; a target price raised to a level did move
+    ("نرفع توصيتنا لسهم الشركة إلى «شراء» مع سعر مستهدف عند 64 ريالاً", "64 ريالاً", None),
+    ("ونخفض بنك الخليج إلى «بيع» بسعر مستهدف 210 فلس", "210 فلس", None),
+    ("رفعنا السعر المستهدف للسهم إلى 64 ريالاً", "64 ريالاً", "up"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -65,6 +65,8 @@ LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|ك�
 CHANGE_KINDS = ("percent", "pp")
 # Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
 SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
+# A figure named right after "target price" (بسعر مستهدف عند، السعر المستهدف البالغ): stated, not moved.
+TARGET_PRICE_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)?سعر(?:ه|ها|نا)?\s+(?:ال)?مستهدف\s*(?:(?:عند|قدره|يبلغ|البالغ|ب|بـ|عند\s+مستوي|هو)\s*)?(?:ـ\s*)?$")
 # Arrows that social posts put beside a figure instead of a verb.
 UP_ARROWS, DOWN_ARROWS = "⬆↑🔺📈🔼", "⬇↓🔻📉🔽"
 ARROW_RE = regex.compile(r"\s*[%s%s]" % (UP_ARROWS, DOWN_ARROWS))
@@ -414,6 +416,8 @@ class ClaimAssembler:
             return "up" if q.sign > 0 else "down"
         if q.kind == "percent" and SHARE_OF_RE.search(text, max(sent.start, q.start - 25), q.start):
             return None  # ارتفعت التكاليف 9% لتشكل 32% من الاجمالي: a share of a whole, not a change
+        if TARGET_PRICE_RE.search(text, max(sent.start, q.start - 40), q.start):
+            return None  # نرفع توصيتنا الي شراء بسعر مستهدف 52: the rating moved, the target is stated
         before_limit = self._direction_reach(text, q, sent)
         lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
         best, best_dist = None, None
