@@ -28,6 +28,7 @@ SLASH_RE = regex.compile(r"\d+(?:/\d+)+")
 LATIN = regex.compile(r"[A-Za-z]")
 THOUSANDS_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 AND_RE = regex.compile(r"و\s*")
+PERCENT_AFTER_RE = regex.compile(r"\s*[%٪]")
 
 
 @dataclass
@@ -220,6 +221,13 @@ class NumeralFinder:
                             last_scale = sinfo["value"]
                             pos = sm.end()
                             continue
+                        # "89 الف و500 ليرة": a smaller whole number with no scale of its own completes it
+                        part = d.group("num").replace(",", "")
+                        if (sinfo is None or sinfo["kind"] != "scale") and part.isdigit() and group == 0 \
+                                and float(part) < last_scale and not PERCENT_AFTER_RE.match(text, d.end()):
+                            total += float(part)
+                            pos = d.end()
+                            break
                 break
             clitic = m.group("cl") or ""
             word = _squash(m.group("w"))
@@ -232,6 +240,11 @@ class NumeralFinder:
             if kind == "scale" and not conj and rest in ("", "ال") and not info.get("dual"):
                 if rest == "ال":
                     break  # "5 المليار" is not a scale continuation
+                if last_scale == 1000 and info["value"] > 1000 and group == 0:
+                    total *= info["value"]  # "7 الاف مليار": a thousand billions
+                    last_scale = num.scale_value = 1000 * info["value"]
+                    pos = m.end()
+                    continue
                 if last_scale is not None and info["value"] >= last_scale and group == 0:
                     break
                 group = group or 1.0

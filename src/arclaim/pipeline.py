@@ -192,7 +192,7 @@ class Extractor:
         else:
             ss, se = start, end
         quantity = Quantity(
-            surface=text[start:end], start=start, end=end, value=q.value, upper=q.upper, unit=q.unit,
+            surface=text[start:end], start=start, end=end, value=_tidy(q.value), upper=_tidy(q.upper), unit=q.unit,
             kind=q.kind, bound=q.bound, counted=counted, raw_unit=q.raw_unit, inherited_unit=q.inherited_unit,
         )
         entities = []
@@ -442,6 +442,11 @@ def _currency_source(index: SentenceIndex, sentence, q: RawQuantity, money: list
 
 def _same_magnitude(a: float, b: float) -> bool:
     return a > 0 and b > 0 and 1 / 3 <= a / b <= 3
+
+
+def _tidy(value: float | None) -> float | None:
+    """A value without binary noise from scaling: 35 هللة is 0.35 SAR, not 0.35000000000000003."""
+    return None if value is None else float(f"{value:.15g}")
 
 
 def _heading_starts(text: str) -> list[int]:

@@ -74,6 +74,7 @@ class QuantityParser:
         stopwords = load_json("stopwords.json")
         stop = {fold(w) for w in stopwords["words"]}
         self.identifier_words = {fold(w) for w in stopwords["identifier_before"]}
+        self.multiple_words = {fold(w) for w in stopwords["multiple_after"]}
         directions = load_json("directions.json")
         stop |= {fold(w) for side in ("up", "down") for w in directions[side]}
         stop |= set(self.lex.year_cues) | set(self.lex.months) | set(self.lex.range_to)
@@ -368,6 +369,9 @@ class QuantityParser:
             if nxt_word in lex.months and 1 <= v <= 31:
                 q.kind = "date"
                 q.end = nxt.end()
+                second = ARABIC_WORD_RE.match(text, q.end)
+                if second and f"{nxt_word} {second.group('w')}" in lex.months:
+                    q.end = second.end()  # 3 تشرين الثاني, كانون الاول
                 y = YEAR_AFTER_RE.match(text[q.end : q.end + 8])
                 if y:
                     q.end += y.end()
@@ -389,6 +393,9 @@ class QuantityParser:
             q.kind, q.unit = "percent", "%"
             return
         latin_prev = LATIN_BEFORE_RE.search(text[max(0, q.start - 20) : q.start])
+        if nxt_word in self.multiple_words and not q.scaled:
+            q.identifier = True  # عند 9 مرات الارباح: a multiple, no amount
+            return
         if prev == "لكل":
             q.identifier = True  # دولار لكل مليون وحدة حرارية: the denominator of a rate, no amount
             return
@@ -430,7 +437,8 @@ class QuantityParser:
                 if joiner is None and b.numeral is not None and b.numeral.conj_prefix and not text[a.end : b.start].strip():
                     joiner = "و"  # 800 مليون والمليار دولار
                 if joiner and self._is_range(text, a, joiner):
-                    if joiner not in ("و", "-", "–", "—") and self._movement_before(text, a.start):
+                    if (joiner not in ("و", "-", "–", "—") and self._movement_before(text, a.start)
+                            and self._starts_move(text, a)):
                         self._inherit(a, b)
                         out.append(a)
                         i += 1
@@ -440,7 +448,8 @@ class QuantityParser:
                         merged = RawQuantity(a.start, b.end, a.value, b.kind, unit=b.unit, bound="range",
                                              upper=b.value, counted=b.counted, raw_unit=b.raw_unit or a.raw_unit,
                                              scaled=b.scaled, scale_value=b.scale_value,
-                                             inherited_unit=a.inherited_unit, numeral=a.numeral)
+                                             inherited_unit=a.inherited_unit, numeral=a.numeral,
+                                             currency_word=b.currency_word, qualified=b.qualified)
                         if merged.upper is not None and merged.upper < merged.value:
                             merged.value, merged.upper = merged.upper, merged.value
                         out.append(merged)
@@ -463,6 +472,13 @@ class QuantityParser:
             return True
         return a.kind == "number" and not a.scaled  # ٢ إلى ٣ نقاط مئوية: a bare first number shares the unit
 
+    @staticmethod
+    def _starts_move(text: str, a: RawQuantity) -> bool:
+        """من X إلى Y after a movement verb is a move; without من (يتراجع 10 إلى 15 نقطة اساس) the
+        two numbers bound the size of one move, a range."""
+        words = text[max(0, a.start - 25) : a.start].split()
+        return bool(words) and words[-1] in ("من", "ومن")
+
     def _movement_before(self, text: str, start: int) -> bool:
         words = text[max(0, start - 60) : start].split()[-6:]
         return any(word_in(w, self.lex.movement_verbs) for w in words)
@@ -477,6 +493,7 @@ class QuantityParser:
             elif b.kind not in ("money",) and b.scale_value != 1 and not a.scaled:
                 a.value *= b.scale_value
             a.kind, a.unit, a.raw_unit = b.kind, b.unit, b.raw_unit
+            a.currency_word, a.qualified = b.currency_word, b.qualified  # the document's currency reaches both
             a.inherited_unit = True
             if b.kind == "count":
                 a.counted = b.counted
