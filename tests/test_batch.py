@@ -279,3 +279,33 @@ def test_rerun_with_other_options_redoes_files(posts: Path):
     recs = records(posts / "results.jsonl")
     assert all(r.get("check") for r in recs if r["quantity"]["kind"] in ("money", "percent"))
     assert len({r["claim_id"] for r in recs}) == len(recs)
+
+
+def test_the_folder_spelt_another_way_or_from_elsewhere_is_the_same_documents(posts: Path):
+    """posts, ./posts/, /abs/posts, and `.` run inside it name each file alike: no record twice."""
+    assert batch(posts, "posts", "--out", "out/r.jsonl", "-j", "1") == 0
+    first = (posts / "out/r.jsonl").read_bytes()
+    assert batch(posts, str((posts / "posts").resolve()), "--out", "out/r.jsonl", "-j", "1") == 0
+    assert batch(posts, "./posts/", "--out", "out/r.jsonl", "-j", "1") == 0
+    assert batch(posts / "posts", ".", "--out", "../out/r.jsonl", "-j", "1") == 0
+    assert (posts / "out/r.jsonl").read_bytes() == first
+    assert all(d.startswith("posts/") for d in manifest(posts, "out/r.jsonl"))
+
+
+def test_a_file_deleted_from_the_folder_loses_its_records(posts: Path):
+    assert batch(posts, "posts", "--out", "out/r.jsonl", "-j", "1") == 0
+    assert "posts/gulf/sabic-loss.txt" in {r["doc"] for r in records(posts / "out/r.jsonl")}
+    (posts / "posts/gulf/sabic-loss.txt").unlink()
+    assert batch(posts, "posts", "--out", "out/r.jsonl", "-j", "1") == 0
+    assert "posts/gulf/sabic-loss.txt" not in {r["doc"] for r in records(posts / "out/r.jsonl")}
+    assert "posts/gulf/sabic-loss.txt" not in manifest(posts, "out/r.jsonl")
+    assert "posts/gulf/aramco-q2.txt" in manifest(posts, "out/r.jsonl")
+
+
+@pytest.mark.parametrize("out,says", [("outdir", "is a folder"), ("afile/x.jsonl", "is a file, not a folder"),
+                                      ("/proc/arclaim-x.jsonl", "cannot write there")])
+def test_an_output_that_cannot_be_written_is_a_usage_error(posts: Path, out, says):
+    (posts / "outdir").mkdir()
+    (posts / "afile").write_text("x", encoding="utf-8")
+    proc = batch_proc(posts, "posts", "--out", out)
+    assert proc.returncode == 2 and says in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

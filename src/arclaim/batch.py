@@ -108,24 +108,25 @@ def _reason(problem: str) -> str:
     return "unreadable"
 
 
-def process_file(task: tuple[str, int | None]) -> dict:
-    """Runs in a worker: one file -> {"path", "sha256", "lines", "error"...}. Never raises."""
-    path, max_bytes = task
+def process_file(task: tuple[str, str, int | None]) -> dict:
+    """Runs in a worker: one file (read at `path`, named `name`) -> {"path": name, "sha256", "lines",
+    "error"...}. Never raises."""
+    path, name, max_bytes = task
     from .inputs import InputError, decode, read_bytes
     from .output import claim_json
 
     try:
         data = read_bytes(path, max_bytes)
-        text = decode(data, path)
+        text = decode(data, name)
     except InputError as exc:
-        return {"path": path, "reason": _reason(exc.problem), "error": str(exc)}
+        return {"path": name, "reason": _reason(exc.problem), "error": f"{name}: {exc.problem}"}
     digest = hashlib.sha256(data).hexdigest()
     try:
-        claims = _EXTRACTOR.extract(text, path) if text.strip() else []
+        claims = _EXTRACTOR.extract(text, name) if text.strip() else []
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the run
-        return {"path": path, "reason": "extractor_error", "error": f"{path}: {type(exc).__name__}: {exc}",
+        return {"path": name, "reason": "extractor_error", "error": f"{name}: {type(exc).__name__}: {exc}",
                 "sha256": digest}
-    return {"path": path, "sha256": digest, "lines": [claim_json(c) for c in claims],
+    return {"path": name, "sha256": digest, "lines": [claim_json(c) for c in claims],
             "tally": [_tally_keys(c.quantity.kind, c.stance, c.check.verdict if c.check else None) for c in claims]}
 
 
@@ -369,6 +370,20 @@ def _lock(files: OutputFiles):
 
 # ----------------------------------------------------------------------------------------------- run
 
+def doc_name(path: str, root: Path) -> str:
+    """The name a document goes by in the output: the folder's own name, then the path inside it
+    (posts/gulf/x.txt). However the folder was spelt (posts, ./posts, /abs/posts) and wherever the
+    command ran, a file keeps one name, so a rerun never processes it twice."""
+    return (Path(root.resolve().name) / Path(path).relative_to(root)).as_posix()
+
+
+def _gone(entries: dict[str, dict], names: set[str], root: Path) -> set[str]:
+    """Documents of the manifest that lay in the batch's folder and are no longer there (deleted,
+    renamed, or no longer matching --glob): their records go, as a changed file's do."""
+    prefix = root.name + "/"
+    return {name for name in entries if name.startswith(prefix) and name not in names}
+
+
 def run(args: argparse.Namespace) -> int:
     from .cli import EXIT_FAILED, UsageError, extractor_config
     from .inputs import DEFAULT_GLOBS, expand_paths
@@ -395,20 +410,29 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
 
     files = OutputFiles.for_output(args.out)
-    files.results.parent.mkdir(parents=True, exist_ok=True)
-    lock = _lock(files)
+    if files.results.is_dir():
+        raise UsageError(f"--out {args.out}: is a folder; give the results file, e.g. {Path(args.out) / 'results.jsonl'}")
+    blocking = next((d for d in files.results.parents if d.exists() and not d.is_dir()), None)
+    if blocking is not None:
+        raise UsageError(f"--out {args.out}: {blocking} is a file, not a folder")
+    try:
+        files.results.parent.mkdir(parents=True, exist_ok=True)
+        lock = _lock(files)
+    except OSError as exc:
+        raise UsageError(f"--out {args.out}: cannot write there ({exc.strerror or exc})") from None
     try:
         paths = list(expand_paths([str(root)], tuple(args.glob) if args.glob else DEFAULT_GLOBS))
         out_abs = {f.resolve() for f in (files.results, files.manifest, files.errors)}
-        paths = [p for p in paths if Path(p).resolve() not in out_abs]
+        names = {p: doc_name(p, root) for p in paths if Path(p).resolve() not in out_abs}
         entries, _ = _read_manifest(files)
         options = options_fingerprint(config)
-        current = {p: _sha256_file(p, args.max_bytes) for p in paths if p in entries}
-        stale = {p for p, h in current.items()
-                 if h != entries[p].get("sha256") or entries[p].get("options", options) != options}
+        current = {n: _sha256_file(p, args.max_bytes) for p, n in names.items() if n in entries}
+        stale = {n for n, h in current.items()
+                 if h != entries[n].get("sha256") or entries[n].get("options", options) != options}
+        stale |= _gone(entries, set(names.values()), root.resolve())
         state = repair(files, stale)
-        todo = [p for p in paths if p not in state.done]
-        skipped = len(paths) - len(todo)
+        todo = [(p, n) for p, n in names.items() if n not in state.done]
+        skipped = len(names) - len(todo)
         return _process(args, files, state, todo, skipped, jobs, config, local, options)
     finally:
         lock.close()
@@ -435,13 +459,13 @@ def _process(args, files: OutputFiles, state: State, todo: list[str], skipped: i
     try:
         if jobs == 1 or len(todo) <= 1:
             _EXTRACTOR = local
-            results = map(process_file, ((p, args.max_bytes) for p in todo))
+            results = map(process_file, ((p, n, args.max_bytes) for p, n in todo))
         else:
             import multiprocessing
 
             ctx = multiprocessing.get_context("spawn")
             pool = ctx.Pool(min(jobs, len(todo)), initializer=_init_worker, initargs=(config,))
-            results = pool.imap(process_file, [(p, args.max_bytes) for p in todo], chunksize=1)
+            results = pool.imap(process_file, [(p, n, args.max_bytes) for p, n in todo], chunksize=1)
         for result in results:  # in input order whatever the number of workers: deterministic output
             if "error" in result:
                 stats["failed"] += 1
