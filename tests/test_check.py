@@ -522,3 +522,34 @@ def test_import_is_cheap():
     code = "import sys, arclaim.check; print(any(m in sys.modules for m in ('spacy', 'rich', 'pydantic')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def _table(tmp_path: Path, rows: str, gazetteer) -> ReferenceTable:
+    path = tmp_path / "ref.csv"
+    path.write_text("subject,metric,value,unit,year\n" + rows, encoding="utf-8")
+    return ReferenceTable.load(path, gazetteer)
+
+
+@pytest.mark.parametrize("row_value,direction,verdict", [
+    (3, "down", "contradicted"), (-3, "down", "supported"), (3, "up", "supported"), (-3, "up", "contradicted"),
+])
+def test_a_fall_is_a_negative_change_against_the_table(tmp_path, gazetteer, row_value, direction, verdict):
+    """تراجع السهم 3% is -3%: a table row of +3 contradicts it, -3 supports it (a rise the other way)."""
+    table = _table(tmp_path, f"Saudi Aramco,price_change,{row_value},%,\n", gazetteer)
+    claim = make_claim("Saudi Aramco", "price_change", 3.0, "%", "percent").model_copy(update={"direction": direction})
+    assert table.check(claim).verdict == verdict
+
+
+def test_a_level_reached_by_a_fall_keeps_its_sign(tmp_path, gazetteer):
+    """خفض الفائدة إلى 4.75%: the rate is +4.75 though the move was down."""
+    table = _table(tmp_path, "SAMA,interest_rate,4.75,%,\n", gazetteer)
+    claim = make_claim("SAMA", "interest_rate", 4.75, "%", "percent").model_copy(update={"direction": "down"})
+    assert table.check(claim).verdict == "supported"
+
+
+def test_fell_at_least_is_at_most_a_negative_change(tmp_path, gazetteer):
+    table = _table(tmp_path, "Saudi Aramco,price_change,-5,%,\n", gazetteer)
+    claim = make_claim("Saudi Aramco", "price_change", 3.0, "%", "percent", bound="at_least")
+    assert table.check(claim.model_copy(update={"direction": "down"})).verdict == "supported"
+    table = _table(tmp_path, "Saudi Aramco,price_change,-2,%,\n", gazetteer)
+    assert table.check(claim.model_copy(update={"direction": "down"})).verdict == "contradicted"

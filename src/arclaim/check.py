@@ -23,6 +23,9 @@ REQUIRED_COLUMNS = ("subject", "metric", "value", "unit")
 OPTIONAL_COLUMNS = ("year", "tolerance", "source")
 VERDICTS = ("supported", "contradicted", "unverifiable")
 MIN_YEAR, MAX_YEAR = 1900, 2100
+# Metrics that are changes: a claim's direction gives their sign. Other metrics' figures are levels
+# (خفض الفائدة الى 4.75% is a rate of +4.75), signed only against a table row that is negative.
+SIGNED_METRICS = {"price_change"}
 
 EXAMPLES = """\
 examples:
@@ -161,7 +164,7 @@ class ReferenceTable:
             first = others[0]
             return Check(verdict="unverifiable", reference=first.evidence(), reason=_unit_mismatch(q, first),
                          others=[r.evidence() for r in others[1:]])
-        scored = sorted(((_judge(q, r), r) for r in comparable),
+        scored = sorted(((_judge(q, r, claim.direction, claim.metric), r) for r in comparable),
                         key=lambda jr: (jr[0].miss, abs(jr[0].difference) if jr[0].difference is not None else math.inf,
                                         jr[1].year is None, jr[1].line))
         best, row = scored[0]
@@ -184,16 +187,20 @@ class _Judgement:
     reason: str
 
 
-def _judge(q, row: Row) -> _Judgement:
+def _judge(q, row: Row, direction: str | None = None, metric: str | None = None) -> _Judgement:
     ref = row.value
     scale = abs(ref)
     bound = q.bound
+    value, upper = q.value, q.upper
+    if direction == "down" and (metric in SIGNED_METRICS or ref < 0):
+        # a fall states a negative change: تراجع السهم 3% is -3 against the table, never +3
+        value, upper = -abs(value), (None if upper is None else -abs(upper))
+        bound = {"at_least": "at_most", "at_most": "at_least"}.get(bound, bound)  # fell at least 3%: <= -3
     if bound == "approx":
         tol = max(APPROX_TOLERANCE, row.tolerance or 0.0)
     else:
         tol = row.tolerance if row.tolerance is not None else DEFAULT_TOLERANCE
     slack = tol * scale
-    value, upper = q.value, q.upper
     if bound == "range" and upper is None:
         bound = "exact"
     if bound in ("exact", "approx"):
@@ -215,18 +222,19 @@ def _judge(q, row: Row) -> _Judgement:
         difference = (target - ref) / scale if scale else (0.0 if target == ref else None)
     miss = 0.0 if supported else (gap / scale if scale else math.inf)
     verdict = "supported" if supported else "contradicted"
-    return _Judgement(verdict, difference, miss, _reason(q, row, bound, tol, difference, supported))
+    return _Judgement(verdict, difference, miss, _reason(q, row, bound, tol, difference, supported, value, upper))
 
 
 _BOUND_WORDS = {"exact": "", "approx": "about ", "at_least": "at least ", "at_most": "at most "}
 
 
-def _reason(q, row: Row, bound: str, tol: float, difference: float | None, supported: bool) -> str:
+def _reason(q, row: Row, bound: str, tol: float, difference: float | None, supported: bool,
+            value: float, upper: float | None) -> str:
     ref = f"the reference {_amount(row.value, row.unit)} (line {row.line})"
     if bound == "range":
-        claim = f"between {_amount(q.value, q.unit)} and {_amount(q.upper, q.unit)}"
+        claim = f"between {_amount(min(value, upper), q.unit)} and {_amount(max(value, upper), q.unit)}"
     else:
-        claim = f"{_BOUND_WORDS[bound]}{_amount(q.value, q.unit)}"
+        claim = f"{_BOUND_WORDS[bound]}{_amount(value, q.unit)}"
     allowed = f"{_pct(tol)} allowed for approximate figures" if bound == "approx" else f"{_pct(tol)} tolerance"
     if bound in ("exact", "approx"):
         if supported:
