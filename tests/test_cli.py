@@ -106,3 +106,32 @@ def test_all_quantities_adds_years_and_durations():
     assert kinds == ["power", "year", "duration"]
     kinds = [json.loads(l)["quantity"]["kind"] for l in run(["extract", "--no-model"], text.encode()).stdout.decode().splitlines()]
     assert kinds == ["power"]
+
+
+def test_standard_input_has_the_size_limit_of_files():
+    res = run(["extract", "--no-model", "--max-bytes", "1000"], (POST * 50).encode())
+    assert res.returncode == 1 and b"-: input too large" in res.stderr and not res.stdout
+
+
+def test_extract_and_batch_reject_bad_options_alike(tmp_path):
+    (tmp_path / "p").mkdir()
+    for cmd in (["extract"], ["batch", str(tmp_path / "p"), "--out", str(tmp_path / "r.jsonl")]):
+        assert run([*cmd, "--no-model", "--max-bytes", "-1"], POST.encode()).returncode == 2
+        res = run([*cmd, "--no-model", "--reference", str(tmp_path / "missing.csv")], POST.encode())
+        assert res.returncode == 2 and b"no such file" in res.stderr
+
+
+def test_broken_links_in_a_folder_are_reported_not_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text(POST, encoding="utf-8")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    res = run(["extract", "--no-model", str(tmp_path)])
+    err = res.stderr.decode()
+    assert res.returncode == 1 and "broken.txt: no such file" in err and "loop.txt:" in err, err
+    assert {json.loads(line)["doc"] for line in res.stdout.decode().splitlines()} == {str(tmp_path / "good.txt")}
+
+
+def test_a_nul_byte_past_the_first_page_makes_a_binary_file(tmp_path):
+    (tmp_path / "late.txt").write_bytes(POST.encode() * 200 + b"\x00\x01" + POST.encode())
+    res = run(["extract", "--no-model", str(tmp_path / "late.txt")])
+    assert res.returncode == 1 and b"binary file" in res.stderr and not res.stdout

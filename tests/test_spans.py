@@ -78,3 +78,30 @@ def test_hostile_megabyte_scales_linearly(all_extractor):
     t_small = min(_seconds(all_extractor, small) for _ in range(3))
     t_large = _seconds(all_extractor, large)
     assert t_large / t_small < 30, (t_small, t_large)
+
+
+def test_a_long_document_read_in_pieces_keeps_whole_text_offsets(all_extractor, monkeypatch):
+    """A document over CHUNK_CHARS is read in pieces cut at paragraph breaks: every span still indexes
+    the whole text, ids are unique, and each paragraph yields what it yields alone."""
+    import arclaim.pipeline as pipeline
+
+    paragraph = "قفز سهم أرامكو 3% إلى 28 ريالاً.\nوضخت إنفيديا ملياري دولار في كورويف عام 2025."
+    alone = [(c.quantity.surface, c.subject, c.metric) for c in all_extractor.extract(paragraph)]
+    text = "\n\n".join([paragraph] * 40)
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 400)
+    assert len(pipeline.chunk_bounds(text, 400)) > 5
+    claims = all_extractor.extract(text, "long")
+    assert_exact(text, claims)
+    assert [(c.quantity.surface, c.subject, c.metric) for c in claims] == alone * 40
+    assert len({c.claim_id for c in claims}) == len(claims)
+
+
+def test_chunk_bounds_cover_the_text_and_prefer_paragraph_breaks():
+    from arclaim.pipeline import chunk_bounds
+
+    text = ("سطر أول. " * 30 + "\n\n") * 20
+    bounds = chunk_bounds(text, 1000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert all(text[end - 2 : end] == "\n\n" for _, end in bounds[:-1])
+    assert chunk_bounds("x" * 2500, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]  # no break at all

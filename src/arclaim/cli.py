@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SUBCOMMAND_MODULES = ("arclaim.check", "arclaim.evaluate", "arclaim.batch", "arclaim.review")
@@ -62,6 +63,11 @@ def extractor_config(args: argparse.Namespace):
         defaults[word] = code.upper()
     if args.stance_weight is not None and not 0 <= args.stance_weight <= 1:
         raise UsageError("--stance-weight must be between 0 and 1")
+    if getattr(args, "max_bytes", None) is not None and args.max_bytes < 0:
+        raise UsageError("--max-bytes must not be negative")
+    reference = getattr(args, "reference", None)
+    if reference and not Path(reference).is_file():
+        raise UsageError(f"--reference {reference}: no such file")
     return ExtractorConfig(
         currency_defaults=defaults, all_quantities=args.all_quantities, entity_files=list(args.entities),
         reference=getattr(args, "reference", None), stance_model=None if args.no_model else "auto",
@@ -124,7 +130,7 @@ def run_extract(args: argparse.Namespace) -> int:
     all_claims = []
     for path in expand_paths(paths, tuple(args.glob) if args.glob else DEFAULT_GLOBS):
         try:
-            doc = read_stdin() if path == "-" else read_document(path, args.max_bytes)
+            doc = read_stdin(args.max_bytes) if path == "-" else read_document(path, args.max_bytes)
         except InputError as exc:
             print(f"arclaim: {exc}", file=sys.stderr)
             failed += 1

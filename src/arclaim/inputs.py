@@ -30,7 +30,7 @@ class Document:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text from bytes (BOM dropped, no newline translation) or an `InputError`."""
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a text file with binary data after its first page is no text
         raise InputError(name, "binary file (NUL bytes), not UTF-8 text")
     try:
         text = data.decode("utf-8")
@@ -67,8 +67,12 @@ def read_bytes(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> b
     return data
 
 
-def read_stdin() -> Document:
-    return Document("-", decode(sys.stdin.buffer.read(), "-"))
+def read_stdin(max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+    """Standard input as a document, under the same size limit as files."""
+    data = sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError("-", f"input too large (over {max_bytes} bytes; raise --max-bytes)")
+    return Document("-", decode(data, "-"))
 
 
 def expand_paths(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> Iterator[str]:
@@ -78,7 +82,8 @@ def expand_paths(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> It
         if raw != "-" and p.is_dir():
             found = set()
             for pattern in globs:
-                found.update(q for q in p.rglob(pattern) if q.is_file())
+                # a broken or looping link is kept, so reading it names the problem instead of skipping it
+                found.update(q for q in p.rglob(pattern) if q.is_file() or q.is_symlink())
             yield from (str(q) for q in sorted(found))
         else:
             yield raw

@@ -33,6 +33,9 @@ NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
 NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 
 
+CHUNK_CHARS = 100_000  # a longer document is read in pieces of about this size (Extractor.analyze)
+
+
 @dataclass
 class ExtractorConfig:
     """Settings for an `Extractor`; every CLI flag maps onto one field."""
@@ -107,6 +110,31 @@ class Extractor:
         return self.analyze(text, doc_id).claims
 
     def analyze(self, text: str, doc_id: str = "-") -> Analysis:
+        """Everything found in one document. A very long one (a dump of many posts) is read in
+        pieces of about CHUNK_CHARS cut at paragraph breaks, so memory stays bounded and time linear;
+        offsets and claim ids are the whole text's."""
+        if len(text) <= CHUNK_CHARS:
+            return self._analyze(text, doc_id)
+        parts = [self._shifted(self._analyze(text[start:end], doc_id), text, doc_id, start)
+                 for start, end in chunk_bounds(text, CHUNK_CHARS)]
+        claims = [c for a in parts for c in a.claims]
+        return Analysis(claims, _unique_entities(e for c in claims for e in c.entities), normalize(text, MATCH_OPTIONS),
+                        [x for a in parts for x in a.model_inputs], [x for a in parts for x in a.lexicon_scores],
+                        [x for a in parts for x in a.stance_features])
+
+    @staticmethod
+    def _shifted(analysis: Analysis, text: str, doc_id: str, base: int) -> Analysis:
+        """The analysis of the piece starting at `base`, with offsets into the whole text."""
+        if base:
+            for claim in analysis.claims:
+                for span in (claim.sentence, claim.quantity, *claim.entities):
+                    span.start += base
+                    span.end += base
+                q = claim.quantity
+                claim.claim_id = claim_id(doc_id, q.start, q.end, q.surface)
+        return analysis
+
+    def _analyze(self, text: str, doc_id: str = "-") -> Analysis:
         norm = normalize(text, MATCH_OPTIONS)
         ntext = norm.text
         raw = self.quantities.parse(ntext, self.numerals.find(ntext))
@@ -202,9 +230,8 @@ class Extractor:
                 es, ee = norm.original_span(e.start, e.end)
                 entities.append(Entity(name=e.info.name, type=e.info.type, surface=text[es:ee], start=es, end=ee))
             subject = p.subject.info.name if p.subject else None
-        claim_id = hashlib.sha1(f"{doc_id}\x00{start}\x00{end}\x00{quantity.surface}".encode()).hexdigest()[:16]
         return Claim(
-            doc=doc_id, claim_id=claim_id, sentence=Span(text=text[ss:se], start=ss, end=se), quantity=quantity,
+            doc=doc_id, claim_id=claim_id(doc_id, start, end, quantity.surface), sentence=Span(text=text[ss:se], start=ss, end=se), quantity=quantity,
             subject=subject, entities=entities, metric=p.metric if p else None,
             direction=p.direction if p else None, year=p.year if p else None,
         )
@@ -442,6 +469,31 @@ def _currency_source(index: SentenceIndex, sentence, q: RawQuantity, money: list
 
 def _same_magnitude(a: float, b: float) -> bool:
     return a > 0 and b > 0 and 1 / 3 <= a / b <= 3
+
+
+def claim_id(doc_id: str, start: int, end: int, surface: str) -> str:
+    """A stable id: the same figure at the same place of the same document keeps it across runs."""
+    return hashlib.sha1(f"{doc_id}\x00{start}\x00{end}\x00{surface}".encode()).hexdigest()[:16]
+
+
+def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of about `size` characters covering the text, each cut after a paragraph
+    break, else a line break, else a sentence end, else a space in the second half of the piece
+    (only a text without any of them is cut mid-word)."""
+    bounds, start = [], 0
+    while len(text) - start > size:
+        limit, half = start + size, start + size // 2
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", "، ", " "):
+            at = text.rfind(sep, half, limit)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        cut = cut if cut > start else limit
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
 
 
 def _tidy(value: float | None) -> float | None:
