@@ -664,7 +664,8 @@ class ClaimAssembler:
         if not previous or previous[-1].found is None:
             return None
         last = previous[-1].quantity
-        if any(last.end <= b < q.start for b in breaks):
+        i = bisect_left(breaks, last.end)  # breaks are sorted: is there one between the two figures?
+        if i < len(breaks) and breaks[i] < q.start:
             return None
         return previous[-1].found
 
