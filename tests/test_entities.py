@@ -93,3 +93,26 @@ def test_subject_is_the_investor_not_the_nearest_name(extractor):
 ])
 def test_ordinary_words_that_are_company_names(matcher, text, names):
     assert [name for name, _ in found(matcher, text)] == names
+
+
+def test_user_files_written_loosely_still_mean_what_they_say(tmp_path):
+    """One alias written without a list, spaces after the CSV commas."""
+    y = tmp_path / "one.yaml"
+    y.write_text("- name: Acme Gulf\n  type: ORG\n  aliases: أكمي\n", encoding="utf-8")
+    c = tmp_path / "spaced.csv"
+    c.write_text("name, type, aliases\nDesert Coin, CRYPTO, عملة الصحراء | DSC\n", encoding="utf-8")
+    m = EntityMatcher(Gazetteer([y, c]))
+    assert ("Acme Gulf", "أكمي") in found(m, "ربحت أكمي 4%")
+    assert ("Desert Coin", "DSC") in found(m, "ارتفعت DSC")
+
+
+@pytest.mark.parametrize("name,content,says", [
+    ("nums.yaml", "- name: Foo\n  type: ORG\n  aliases: [null, 5, '2024']\n", "entry 1: aliases must be a list of names"),
+    ("digits.yaml", "- name: Foo\n  type: ORG\n  aliases: ['2024']\n", "entry 1: aliases must be a list of names"),
+    ("quote.csv", 'name,type,aliases\nFoo,ORG,"a|b\nBar,ORG,c\n', "bad CSV"),
+])
+def test_malformed_user_entities_are_errors_naming_the_entry(tmp_path, name, content, says):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=f"{name}: .*{says}"):
+        Gazetteer([path])

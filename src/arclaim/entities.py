@@ -9,6 +9,7 @@ and `للراجحي` all match without listing every clitic variant.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,14 +93,20 @@ class Gazetteer:
             raise GazetteerError(f"{path}: cannot read entity file: {exc}") from exc
         suffix = path.suffix.lower()
         if suffix == ".csv":
-            lines = raw.splitlines()
-            header = next(csv.reader(lines[:1]), [])
-            if not {"name", "type"} <= {h.strip() for h in header}:
+            reader = csv.reader(io.StringIO(raw, newline=""), strict=True, skipinitialspace=True)
+            try:
+                rows = list(reader)
+            except csv.Error as exc:  # an unclosed quote swallows the rest of the file
+                raise GazetteerError(f"{path}: line {reader.line_num}: bad CSV: {exc}") from None
+            header = [h.strip() for h in (rows[0] if rows else [])]
+            if not {"name", "type"} <= set(header):
                 raise GazetteerError(f"{path}: line 1: CSV header needs columns name,type,aliases")
-            rows = list(csv.DictReader(lines))
-            for i, row in enumerate(rows, start=2):
+            for i, values in enumerate(rows[1:], start=2):
+                if not any(v.strip() for v in values):
+                    continue
+                row = dict(zip(header, (v.strip() for v in values)))
                 self._add_user(path, i, row.get("name"), row.get("type"),
-                               [a for a in (row.get("aliases") or "").split("|") if a.strip()])
+                               [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()])
             return
         if suffix in (".yaml", ".yml"):
             import yaml
@@ -118,7 +125,13 @@ class Gazetteer:
         for i, item in enumerate(data, start=1):
             if not isinstance(item, dict):
                 raise GazetteerError(f"{path}: entry {i}: expected a mapping with name, type, aliases")
-            self._add_user(path, i, item.get("name"), item.get("type"), list(item.get("aliases") or []))
+            aliases = item.get("aliases") or []
+            if isinstance(aliases, str):
+                aliases = [aliases]  # `aliases: أكمي`: one alias, not a list of its letters
+            if not isinstance(aliases, list) or not all(isinstance(a, str) and any(ch.isalpha() for ch in a)
+                                                         for a in aliases):
+                raise GazetteerError(f"{path}: entry {i}: aliases must be a list of names with letters, got {aliases!r}")
+            self._add_user(path, i, item.get("name"), item.get("type"), aliases)
 
     def _add_user(self, path: Path, line: int, name, type_, aliases) -> None:
         if not name or not type_:
