@@ -135,3 +135,10 @@ def test_a_nul_byte_past_the_first_page_makes_a_binary_file(tmp_path):
     (tmp_path / "late.txt").write_bytes(POST.encode() * 200 + b"\x00\x01" + POST.encode())
     res = run(["extract", "--no-model", str(tmp_path / "late.txt")])
     assert res.returncode == 1 and b"binary file" in res.stderr and not res.stdout
+
+
+def test_eval_on_a_file_that_is_not_gold_says_so(tmp_path):
+    claims = tmp_path / "claims.jsonl"
+    claims.write_bytes(run(["extract", "--no-model"], POST.encode()).stdout)
+    res = run(["eval", "--no-model", str(claims)])
+    assert res.returncode == 1 and b"claims.jsonl:1: not a gold record" in res.stderr, res.stderr

@@ -97,7 +97,14 @@ def load_gold(path: str | Path, corpus_root: str | Path | None = None) -> list[G
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
-            text = (root / row["file"]).read_text(encoding="utf-8")
+            if not isinstance(row, dict) or not isinstance(row.get("file"), str) or not isinstance(row.get("claims"), list):
+                raise ValueError(f"{path}:{lineno}: not a gold record: a gold line is "
+                                 '{"file": "docs/...txt", "claims": [...]} (extract output is not gold)')
+            try:
+                text = (root / row["file"]).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ValueError(f"{path}:{lineno}: cannot read its document {root / row['file']}: "
+                                 f"{getattr(exc, 'strerror', None) or exc}") from None
             meta = {k: v for k, v in row.items() if k not in ("file", "claims")}
             docs.append(GoldDoc(row["file"], text, row["claims"], meta))
     return docs
