@@ -47,6 +47,7 @@ class Numeral:
     scale_value: float = 1.0
     conj_prefix: bool = False  # a word numeral written with a leading و (والمليار)
     unit_first: int | None = None  # "درهم واحد": the unit ends here and واحد follows
+    noise: bool = False  # a digit run too long to be an amount: skipped with its scale words
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -113,6 +114,9 @@ class NumeralFinder:
                 num = self._digits(text, m) if kind == "d" else self._words(text, m)
             if num is None:
                 continue
+            if num.noise:
+                consumed_until = num.end
+                continue
             found.append(num)
             consumed_until = num.end
         return found
@@ -126,8 +130,10 @@ class NumeralFinder:
         if end < len(text) and LATIN.match(text[end]) and not self.lex.symbol_after_re.match(text, end):
             return None  # 5G, 3xYz: digits glued to letters that are no unit
         raw = m.group("num")
-        if len(raw) > 24:
-            return None  # a run of digits that long is an id or noise, not an amount
+        if len(raw) > 24:  # a run of digits that long is an id or noise, not an amount; its scale
+            noise = self._continue(text, Numeral(start, end, 0.0))  # words go with it (no bare مليار)
+            noise.noise = True
+            return noise
         integer_text = raw.isdigit()
         if "," in raw and not THOUSANDS_RE.fullmatch(raw):
             raw = raw.replace(",", ".")  # decimal comma: 1,5 مليون
