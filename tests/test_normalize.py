@@ -29,6 +29,7 @@ CASES = [
     ("هٰذا", "هذا"),  # superscript alef
     ("\ufeffنص", "نص"),
     ("−5", "-5"),
+    ("سطر\u2029سطر\u2028سطر\u0085سطر", "سطر\nسطر\nسطر\nسطر"),  # Unicode line ends end lines
 ]
 
 

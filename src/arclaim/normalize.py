@@ -60,6 +60,8 @@ def _one_to_one(options: Options) -> dict[int, str]:
     table.update({0x2074 + i: str(4 + i) for i in range(6)})
     for ch in _expand_ranges(SPACES):
         table[ord(ch)] = " "
+    # Unicode line and paragraph separators and NEL end lines as \n does (sentences end there).
+    table.update({0x2028: "\n", 0x2029: "\n", 0x0085: "\n"})
     # Persian letters that Arabic writers type by keyboard accident.
     table.update({0x06CC: "\u064a", 0x06A9: "\u0643", 0x06C1: "\u0647", 0x06D5: "\u0647"})
     if options.alef:
