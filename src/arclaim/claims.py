@@ -77,7 +77,7 @@ STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثاب
 # Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
 CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
 # Words saying a capacity stands now; future cues (below) say it is planned.
-PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])حتي الان(?![\p{L}])")
+PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])(?:حتي الان|قيد التشغيل)(?![\p{L}])")
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 # The word right before a figure is a movement verb (خسر، ارتفع، زاد), a bound word allowed between.
@@ -300,6 +300,8 @@ class ClaimAssembler:
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
         if q.kind == "money" and best not in UNIT_PRICE_KEEPS and self._is_unit_price(text, q, clause):
             return "price_level"
+        if best == "share_price" and self.per_unit_re.match(text, q.end):
+            return "price_level"  # السعر ... 11 ألف دولار للطن: a share is never priced per tonne
         if best is None and q.kind == "power":
             best = "capacity"  # a power figure with no cue is a capacity; its tense decides which
         if best in ("capacity", "capacity_target"):
