@@ -454,3 +454,15 @@ def test_every_subject_weight_names_a_feature_the_assembler_builds(extractor):
             assert group in groups and type_ in ENTITY_TYPES, key
         else:
             assert key in seen, key
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    # the author's handle and date above a post are no headline: the next line names the topic
+    ("@abu_saad_stocks · ١٢ نوفمبر\nالإنماء أعلن توزيع ٥٠ هللة للسهم 💰", "٥٠ هللة", "Alinma Bank"),
+    # عمان is Amman with its shadda or in a Jordanian post, Oman in an Omani one
+    ("ثريد: تستأجر ولا تشتري بعمّان؟\nإيجار شقتي 400 دينار بالشهر", "400 دينار", "Amman"),
+    ("تستأجر ولا تشتري في عمان؟\nإيجار شقتي 400 دينار أردني بالشهر", "400 دينار أردني", "Amman"),
+    ("عمان تطرح صكوكاً جديدة\nوقالت وزارة المالية في مسقط إن الطلب بلغ 2 مليار ريال عماني", "2 مليار ريال عماني", "Oman"),
+])
+def test_topic_of_a_post(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

@@ -26,6 +26,7 @@ from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
 LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترجمة، عاجل), not the headline
+HANDLE_LINE_RE = regex.compile(r"\s*@\w+")  # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر)
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
@@ -80,6 +81,11 @@ class Extractor:
                                        | {fold(w): "exchange" for w in subjects["exchange_words"]}
                                        | {fold(w): "central_bank" for w in subjects["central_bank_words"]})
         self.capitals = subjects["capitals"]
+        self.homographs = {fold(word): [(self.gazetteer.entities[sense["name"]], sense.get("mark"),
+                                         regex.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % "|".join(
+                                             regex.escape(fold(w)) for w in sense["context"])))
+                                        for sense in senses if sense["name"] in self.gazetteer.entities]
+                           for word, senses in subjects.get("homographs", {}).items()}
         self.exchanges = self._exchange_of_country()
         self.currency_mention_re = definite_word_re(self.quantities.currency_context, "ال|لل")
         self.stance_lexicon = StanceLexicon()
@@ -152,7 +158,7 @@ class Extractor:
             if s is not None and s.index not in entities_of:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
         self._add_currency_mentions(ntext, raw, index, entities_of)
-        topic = self._topic(ntext, entities_of, datelines)
+        topic = self._topic(ntext, entities_of, datelines, norm)
         self._add_place_words(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
@@ -303,7 +309,8 @@ class Extractor:
                 out.append((m.start(1), m.end()))
         return out
 
-    def _topic(self, ntext: str, entities_of: dict[int, list], datelines: list[tuple[int, int]] = ()):
+    def _topic(self, ntext: str, entities_of: dict[int, list], datelines: list[tuple[int, int]] = (),
+               norm: Normalized | None = None):
         """What the document is about: the first entity of its opening lines, else its most named entity.
         A city after a preposition (حرم الذكاء الاصطناعي في أبوظبي، صاحبي بالقاهرة) or in a dateline is
         where the story happens, not what it is about."""
@@ -313,17 +320,19 @@ class Extractor:
             lead_end = len(ntext) if nl < 0 else nl
             if ntext[:lead_end].strip():
                 break
-        lead = self._lead_entities(ntext, 0, min(lead_end, 400), datelines)
-        if not lead and len(TOKEN_RE.findall(ntext, 0, lead_end)) <= LABEL_MAX_WORDS:
-            # a label above the post (ترجمة، عاجل، تحديث) is no headline: the next line is
-            next_start = NEXT_TEXT_RE.search(ntext, lead_end).start()
-            next_end = ntext.find("\n", next_start)
-            lead = self._lead_entities(ntext, next_start, min(len(ntext) if next_end < 0 else next_end, next_start + 400),
-                                       datelines)
+        start, end = 0, min(lead_end, 400)
+        lead = self._lead_entities(ntext, start, end, datelines)
+        if not lead and (len(TOKEN_RE.findall(ntext, 0, lead_end)) <= LABEL_MAX_WORDS or HANDLE_LINE_RE.match(ntext)):
+            # a label above the post (ترجمة، عاجل) or its author's handle and date is no headline:
+            # the next line is
+            start = NEXT_TEXT_RE.search(ntext, lead_end).start()
+            next_end = ntext.find("\n", start)
+            end = min(len(ntext) if next_end < 0 else next_end, start + 400)
+            lead = self._lead_entities(ntext, start, end, datelines)
         if lead:
             # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
             return next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
-        weak = self._weak_lead_entity(ntext, min(lead_end, 400))
+        weak = self._weak_lead_entity(ntext, start, end, norm)
         if weak is not None:
             return weak
         counts: dict[str, list] = {}
@@ -371,16 +380,34 @@ class Extractor:
             if label != "none" and cats[label] >= threshold:
                 p.metric = label
 
-    def _weak_lead_entity(self, ntext: str, end: int):
+    def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
         first line names its topic, so there the word is taken as the name."""
         weak = self.gazetteer.weak_aliases
-        for m in TOKEN_RE.finditer(ntext, 0, end):
+        for m in TOKEN_RE.finditer(ntext, start, end):
             for skip, word in clitic_variants(m.group().lower()):
+                senses = self.homographs.get(word)
                 name = weak.get(word)
+                if senses:
+                    info = self._sense(senses, ntext, norm, m.start() + skip, m.end())
+                    return EntityMatch(info, m.start() + skip, m.end(), -1, -1)
                 if name is not None:
                     return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
         return None
+
+    @staticmethod
+    def _sense(senses: list, ntext: str, norm: Normalized | None, start: int, end: int) -> EntityInfo:
+        """The entity a homograph stands for: the one whose mark is written on it in the original
+        text (عمّان), else the one whose words the document uses most, else the first."""
+        if norm is not None:
+            os_, oe = norm.original_span(start, end)
+            written = norm.original[os_:oe]
+            for info, mark, _ in senses:
+                if mark and mark in written:
+                    return info
+        counts = [len(context.findall(ntext)) for _, _, context in senses]
+        best = max(range(len(senses)), key=lambda i: (counts[i], -i))
+        return senses[best][0]
 
     def _stance_features(self, ntext: str, p: ClaimParts, index: SentenceIndex, frames: _Frames,
                          cache: dict) -> dict[str, float]:
