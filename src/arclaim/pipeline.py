@@ -387,12 +387,13 @@ class Extractor:
         for m in TOKEN_RE.finditer(ntext, start, end):
             for skip, word in clitic_variants(m.group().lower()):
                 senses = self.homographs.get(word)
-                name = weak.get(word)
                 if senses:
                     info = self._sense(senses, ntext, norm, m.start() + skip, m.end())
                     return EntityMatch(info, m.start() + skip, m.end(), -1, -1)
-                if name is not None:
-                    return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
+                name = weak.get(word)
+                if name is None or m.group()[:skip].endswith("ال") or after_preposition(ntext, start, m.start()):
+                    continue  # إعادة تسعير الطاقة، في معادن كمان: the ordinary word
+                return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
         return None
 
     @staticmethod
