@@ -88,6 +88,9 @@ def claim_for(extractor, text: str, surface: str):
     ("نرفع توصيتنا لسهم الشركة إلى «شراء» مع سعر مستهدف عند 64 ريالاً", "64 ريالاً", None),
     ("ونخفض بنك الخليج إلى «بيع» بسعر مستهدف 210 فلس", "210 فلس", None),
     ("رفعنا السعر المستهدف للسهم إلى 64 ريالاً", "64 ريالاً", "up"),
+    # the level a move closed or settled at, however far its verb (guidelines, hard call 16)
+    ("وارتفع سهم الشركة 2.4% في تداولات السوق السعودية عقب الإعلان، ليغلق عند 251 ريالاً", "251 ريالاً", "up"),
+    ("الإيثيريوم نزل 11% في كم ساعة ووصل 2,650 دولار", "2,650 دولار", "down"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -63,6 +63,8 @@ LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list it
 # between. The من of a bound (اكثر من) is no end point.
 LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:قفل|قفلت|سكر|سكرت|اغلق|اغلقت|وقف|وقفت|واقف|واقفه)|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
 CHANGE_KINDS = ("percent", "pp")
+# A level a move closed or settled at (ليغلق عند 251، وصل 2,650، مغلقاً عند): the end point of that move.
+CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت|وصل|وصلت|يصل|تصل|ليصل|لتصل|ووصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?\s*)" + BOUND_WORDS_BEFORE)
 # Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
 SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
 # A figure named right after "target price" (بسعر مستهدف عند، السعر المستهدف البالغ): stated, not moved.
@@ -503,7 +505,7 @@ class ClaimAssembler:
     def _is_move_end(self, text: str, sent: Sentence, start: int) -> bool:
         """The figure starting at `start` is where a move ended (see LEVEL_END_RE), itself or as
         the next item after one (ليصلا الي 22% و23%)."""
-        if LEVEL_END_RE.search(text, max(sent.start, start - 40), start):
+        if LEVEL_END_RE.search(text, max(sent.start, start - 40), start) or CLOSE_AT_RE.search(text, max(sent.start, start - 40), start):
             return True
         i = bisect_left(self._figure_ends, start + 1) - 1
         if i < 0 or LIST_JOIN_RE.fullmatch(text, self._figure_ends[i], start) is None:
@@ -518,7 +520,8 @@ class ClaimAssembler:
         reaches further, across commas; the end point of a stated move (خفض الفائدة 200 نقطة اساس
         ليصل العائد الي 24%, تراجع ... من 14.9%) and a change in points, which always is a move,
         reach furthest."""
-        if q.kind == "pp" or MOVE_ENDPOINT_RE.search(text, max(sent.start, q.start - 40), q.start):
+        window = max(sent.start, q.start - 40)
+        if q.kind == "pp" or MOVE_ENDPOINT_RE.search(text, window, q.start) or CLOSE_AT_RE.search(text, window, q.start):
             return MOVE_REACH_ENDPOINT
         return MOVE_REACH_DEFAULT if q.kind in CHANGE_KINDS else 60
 
