@@ -472,3 +472,8 @@ def test_every_subject_weight_names_a_feature_the_assembler_builds(extractor):
 ])
 def test_topic_of_a_post(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+def test_a_number_inside_an_index_name_is_no_claim(extractor):
+    claims = extractor.extract("وناسداك 100 قفل نازل 0.6%، ومؤشر ستوكس ٦٠٠ الأوروبي عند 550 نقطة")
+    assert [(c.quantity.surface, c.subject) for c in claims] == [("0.6%", "Nasdaq 100"), ("550 نقطة", "Stoxx 600")]

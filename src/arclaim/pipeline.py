@@ -157,6 +157,9 @@ class Extractor:
             s = index.at(q.start)
             if s is not None and s.index not in entities_of:
                 entities_of[s.index] = self.matcher.find(ntext, s.start, s.end)
+        wanted = [q for q in wanted if not _in_name(q, index, entities_of)]  # ناسداك 100، ستوكس 600
+        if not wanted:
+            return Analysis([], [], norm)
         self._add_currency_mentions(ntext, raw, index, entities_of)
         topic = self._topic(ntext, entities_of, datelines, norm)
         self._add_place_words(ntext, index, entities_of, topic)
@@ -458,6 +461,12 @@ class Extractor:
             if source is None or not (q.scaled or _same_magnitude(q.value, source.value)):
                 continue
             q.kind, q.unit, q.inherited_unit = "money", source.unit, True
+
+
+def _in_name(q: RawQuantity, index: SentenceIndex, entities_of: dict[int, list]) -> bool:
+    """The number is part of an entity's name (an index such as ناسداك 100), no quantity."""
+    s = index.at(q.start)
+    return s is not None and any(e.start <= q.start < e.end for e in entities_of.get(s.index, ()))
 
 
 def _add_names(index: SentenceIndex, entities_of: dict[int, list], find) -> None:
