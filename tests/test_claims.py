@@ -205,6 +205,11 @@ def cue_extractor():
     # a loan's rate and a deposit's are interest rates, not debt
     ("يتراوح سعر الفائدة على القروض السكنية بين 7 و8%", "7 و8%", "interest_rate"),
     ("والوديعة عندنا تعطيك 4.5% وانت نايم", "4.5%", "interest_rate"),
+    # a bond's yield is a rate, not debt; tonnes sold are delivered, not revenue
+    ("وتراجع العائد على سندات الخزانة الأمريكية لأجل 10 سنوات إلى 4.2%", "4.2%", "interest_rate"),
+    ("وارتفعت مبيعات الإسمنت في المملكة إلى 4,2 مليون طن", "4,2 مليون طن", "deliveries"),
+    # a counted noun is its own figure's cue even when another figure follows close behind
+    ("الشركة عندها فوق 15 مليون مستخدم وأكثر من 40 ألف تاجر", "15 مليون مستخدم", "users"),
     # the nearest cue names something outside the vocabulary
     ("ارتفعت ودائع العملاء 7% خلال الربع", "7%", None),
     ("بلغ التدفق النقدي الحر 4 مليارات دولار", "4 مليارات دولار", None),

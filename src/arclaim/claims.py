@@ -92,6 +92,7 @@ GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may 
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
+COUNTED_NOUN_DISTANCE = 20  # how far a counted noun counts as a cue (محفظة الطلبات ... 5,900 طائرة is a backlog)
 CUE_TAKER_GAP = 25  # characters after a cue within which a figure it introduces starts
 AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
 
@@ -178,6 +179,8 @@ class ClaimAssembler:
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
         self.planned_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
             sorted((regex.escape(fold(w)) for w in data["metrics"]["capacity_target"]["tense_cues"]), key=len, reverse=True)))
+        self.sales_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:%s)(?![\p{L}])" % "|".join(
+            regex.escape(fold(w)) for w in data["metrics"]["deliveries"]["sales_cues"]))
         level = data["metrics"]["price_level"]
         self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
@@ -280,6 +283,10 @@ class ClaimAssembler:
                 continue  # a unit word is no cue; a counted noun is (800 مليون مستخدم)
             if m.end <= q.start:
                 dist = q.start - m.end
+            elif m.end <= q.end:
+                # the counted noun itself (15 مليون مستخدم وأكثر من 40 ألف تاجر): no later figure takes
+                # it, and a cue that names the metric just before the figure still comes first
+                dist = COUNTED_NOUN_DISTANCE
             elif metric == NO_METRIC:
                 continue  # a non-metric noun names the figure before it (حصة X ... 40%), not after
             else:
@@ -297,6 +304,8 @@ class ClaimAssembler:
             return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
         if best == NO_METRIC:
             return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
+        if best is None and q.kind in ("mass", "volume") and self.sales_re.search(text, clause[0], q.start):
+            return "deliveries"  # ارتفعت مبيعات الاسمنت الي 10,8 مليون طن: tonnes sold, not money
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
                 and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
