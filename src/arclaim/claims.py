@@ -214,7 +214,8 @@ class ClaimAssembler:
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
     def assemble(self, text: str, index: SentenceIndex, quantities: list[RawQuantity],
-                 entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None) -> list[ClaimParts]:
+                 entities_of: dict[int, list[EntityMatch]], topic: EntityMatch | None = None,
+                 sections: list[tuple[int, EntityMatch | None]] = ()) -> list[ClaimParts]:
         """Claim parts for the claim-kind quantities. A claim whose sentence names no entity is about
         the subject of the previous claim of its sentence, else the document's topic, else the subject
         of the previous claim in its paragraph (subject_weights.json `fallback_*`)."""
@@ -251,7 +252,8 @@ class ClaimAssembler:
             same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
             candidates = self._subject_candidates(
                 text, q, sent, clause, ents, metric,
-                ((carried, "carried" if same_sentence else "carried_across"), (topic, "topic"), (country, currency_kind)))
+                ((carried, "carried" if same_sentence else "carried_across"), (_topic_at(sections, q.start, topic), "topic"),
+                 (country, currency_kind)))
             subject = self.ranker.best(candidates)
             metric, related = self.resolve_subject(text, q, sent, metric, subject)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
@@ -874,6 +876,12 @@ def _after_waw(text: str, pos: int) -> bool:
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for
+
+
+def _topic_at(sections: list[tuple[int, EntityMatch | None]], pos: int, topic: EntityMatch | None) -> EntityMatch | None:
+    """The topic of the section holding `pos` (sections sorted by start), else the document's."""
+    i = bisect_right(sections, pos, key=lambda section: section[0])
+    return sections[i - 1][1] if i else topic
 
 
 def _near(items: list, start: int, end: int) -> list:

@@ -164,11 +164,11 @@ class Extractor:
         topic = self._topic(ntext, entities_of, datelines, norm)
         self._add_place_words(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
+        heading_starts = _heading_starts(ntext)
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
-                                        entities_of, topic)
+                                        entities_of, topic, self._section_topics(ntext, heading_starts, topic))
         by_q = {id(p.quantity): p for p in parts}
         self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
-        heading_starts = _heading_starts(ntext)
         frames = _Frames(self.stance_lexicon.frames(ntext, heading_starts), heading_starts)
         headings = frames.headings
         claims: list[Claim] = []
@@ -346,6 +346,20 @@ class Extractor:
             return None
         best = max(counts.values(), key=len)
         return best[0] if len(best) >= 2 else None
+
+    def _section_topics(self, ntext: str, heading_starts: list[int], topic: EntityMatch | None) -> list[tuple[int, EntityMatch | None]]:
+        """(start, topic) of each section under a heading: the first name of a heading line
+        (`2. ميتا (META) – زيادة الوزن`) is what the figures under it are about, until the next
+        heading; a heading without a name gives the section back to the document's topic."""
+        sections = []
+        for start in heading_starts:
+            if start == 0:
+                continue  # the title: the document's topic already
+            end = ntext.find("\n", start)
+            names = [e for e in self._lead_entities(ntext, start, len(ntext) if end < 0 else end, ())
+                     if e.info.name not in self.assembler.sources]
+            sections.append((start, names[0] if names else topic))
+        return sections
 
     def _lead_entities(self, ntext: str, start: int, end: int, datelines: list[tuple[int, int]]) -> list:
         """The entities of a leading line that can be the document's topic."""
