@@ -163,6 +163,15 @@ def test_inflation_is_the_countrys_not_its_central_banks(extractor):
     assert claim_for(extractor, text, "11%").subject == "Egypt"
 
 
+@pytest.mark.parametrize("text,surface,subject", [
+    ("وثبّتت مصر سعر الفائدة عند 22%", "22%", "Central Bank of Egypt"),  # a policy rate: the bank's
+    ("وصعد العائد على سندات الخزانة الأمريكية لأجل عامين إلى 3.6%", "3.6%", "United States"),  # a yield: the issuer's
+    ("وطرحت مصر صكوكاً بعائد 8.6%", "8.6%", "Egypt"),
+])
+def test_a_policy_rate_is_the_central_banks_a_bond_yield_the_countrys(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject
+
+
 @pytest.fixture(scope="module")
 def cue_extractor():
     """The metric cues alone (no metric model), so each case checks a rule."""

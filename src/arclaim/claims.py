@@ -210,6 +210,8 @@ class ClaimAssembler:
         self.country_of_capital = {city: self.gazetteer.entities[country] for country, city in subjects["capitals"].items()
                                    if country in self.gazetteer.entities}
         self.sources = set(subjects.get("sources", []))
+        self.market_rate_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
+            regex.escape(fold(w)) for w in subjects["market_rate_words"]))
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
@@ -265,8 +267,9 @@ class ClaimAssembler:
         """The claim's metric and subject once the chosen entity is known: the subject's type may set
         the metric, and a capital, a central bank or an index may stand for a related entity."""
         metric = self._subject_metric(text, q, sent, metric, subject)
+        market_rate = metric == "interest_rate" and self.market_rate_re.search(text, sent.start, sent.end) is not None
         related = self._exchange_of_index(text, self._country_of_bank(self._country_of_capital(text, sent, subject, metric),
-                                                                      metric), metric)
+                                                                      metric, market_rate), metric)
         return metric, related
 
     # ---------------------------------------------------------------- metric
@@ -637,16 +640,18 @@ class ClaimAssembler:
             return subject
         return EntityMatch(country, subject.start, subject.end, -1, -1)
 
-    def _country_of_bank(self, subject: EntityMatch | None, metric: str | None) -> EntityMatch | None:
+    def _country_of_bank(self, subject: EntityMatch | None, metric: str | None,
+                         market_rate: bool = False) -> EntityMatch | None:
         """Inflation, GDP, trade, the budget and unemployment are the country's, not its central
         bank's, even when the bank reports them (the guidelines: the country whose inflation it is);
-        the policy rate is the central bank's, not the country's."""
+        the policy rate is the central bank's, not the country's, but a bond's yield or an
+        interbank rate (`market_rate`) is the country's."""
         if subject is None:
             return subject
         related = None
         if metric in COUNTRY_METRICS and subject.info.type == "CENTRAL_BANK":
             related = self.country_of(subject.info)
-        elif metric == "interest_rate" and subject.info.type == "GPE":
+        elif metric == "interest_rate" and subject.info.type == "GPE" and not market_rate:
             related = self.banks.get(subject.info.name)
         return EntityMatch(related, subject.start, subject.end, -1, -1) if related is not None else subject
 
