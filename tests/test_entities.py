@@ -90,6 +90,9 @@ def test_subject_is_the_investor_not_the_nearest_name(extractor):
     ("البيتكوين عند القمة", ["Bitcoin"]),
     # a phrase of not_names.json holds the alias as an ordinary word
     ("خطة إعادة إعمار سوريا", ["Syria"]),
+    # ... also when the words that make it ordinary follow the name: Dubai's property market, not DFM
+    ("سوق دبي العقاري بين زخم المبيعات", []),
+    ("أغلق سوق دبي المالي مرتفعاً", ["DFM"]),
 ])
 def test_ordinary_words_that_are_company_names(matcher, text, names):
     assert [name for name, _ in found(matcher, text)] == names

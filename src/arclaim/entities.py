@@ -211,13 +211,21 @@ class EntityMatcher:
         return kept
 
     def _in_not_name(self, text: str, start: int, match: EntityMatch) -> bool:
-        """The match ends a phrase of not_names.json (إعادة إعمار): the alias is an ordinary word there."""
+        """The match lies in a phrase of not_names.json (إعادة إعمار، سوق دبي العقاري): the alias is
+        an ordinary word there. Up to two words before and one after the name are looked at."""
         before = TOKEN_RE.findall(text, max(start, match.start - 30), match.start)
+        after = TOKEN_RE.findall(text, match.end, match.end + 20)[:1]
         name = text[match.start:match.end]
-        for n in (1, 2):
-            if len(before) >= n:
-                words = before[-n:]
-                if " ".join(words + [name]) in self.not_names or " ".join([strip_clitics(words[0])] + words[1:] + [name]) in self.not_names:
+        for n_before in (0, 1, 2):
+            if len(before) < n_before:
+                break
+            words = before[len(before) - n_before:]
+            for tail in ([], after):
+                if not words and not tail:
+                    continue
+                phrase = words + [name] + tail
+                if " ".join(phrase) in self.not_names or (
+                        words and " ".join([strip_clitics(words[0])] + phrase[1:]) in self.not_names):
                     return True
         return False
 
