@@ -483,6 +483,8 @@ def test_every_subject_weight_names_a_feature_the_assembler_builds(extractor):
     # a weak alias with the article or after a preposition is the ordinary word (energy, metals)
     ("تقرير: إعادة تسعير الطاقة في الأسواق الناشئة\nوارتفعت الأسعار 15% خلال العام", "15%", None),
     ("الداتا سنتر بدها كمان في معادن\nوالطلب زاد 15% بسنة", "15%", None),
+    # a headline that opens with a company's ordinary-word name is about it, not the place after في
+    ("زين تتعثر في السودان\nوتراجع صافي الأرباح 14% في الربع الثالث", "14%", "Zain"),
     # a heading naming a company is what the figures under it are about, up to the next heading
     ("موسم النتائج: أمازون وميتا\n\n1. أمازون (AMZN) – زيادة الوزن\nنتوقع إيرادات بنحو 211 مليار دولار\n\n"
      "2. ميتا (META) – زيادة الوزن\nنتوقع إيرادات بين 58 و60 مليار دولار", "58 و60 مليار دولار", "Meta"),

@@ -332,10 +332,15 @@ class Extractor:
             next_end = ntext.find("\n", start)
             end = min(len(ntext) if next_end < 0 else next_end, start + 400)
             lead = self._lead_entities(ntext, start, end, datelines)
+        weak = self._weak_lead_entity(ntext, start, end, norm)
         if lead:
             # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
-            return next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
-        weak = self._weak_lead_entity(ntext, start, end, norm)
+            first = next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
+            opening = TOKEN_RE.search(ntext, start, end)
+            if (weak is not None and opening is not None and opening.start() <= weak.start < opening.end()
+                    and after_preposition(ntext, start, first.start)):
+                return weak  # زين تتعثر في السودان: the company the headline opens with, not the place
+            return first
         if weak is not None:
             return weak
         counts: dict[str, list] = {}
