@@ -91,6 +91,11 @@ def claim_for(extractor, text: str, surface: str):
     # the level a move closed or settled at, however far its verb (guidelines, hard call 16)
     ("وارتفع سهم الشركة 2.4% في تداولات السوق السعودية عقب الإعلان، ليغلق عند 251 ريالاً", "251 ريالاً", "up"),
     ("الإيثيريوم نزل 11% في كم ساعة ووصل 2,650 دولار", "2,650 دولار", "down"),
+    # a closing level takes the move told right after it, not another figure's nor a cause's
+    ("وأغلق سهم البنك جلسة الجمعة عند 712 درهماً، مرتفعاً 2.3% على مدى الأسبوع", "712 درهماً", "up"),
+    ("السهم قفل امبارح على 16.8 جنيه بعد ما طلع 7% في جلسة واحدة", "16.8 جنيه", "up"),
+    ("صعد السهم 2.4% ليغلق عند 16.90 ريال، بينما تراجع المؤشر بشكل طفيف", "16.90 ريال", "up"),
+    ("برنت نزل للأسبوع الثاني وسكّر عند 62.8 دولار، والسبب زيادة الإنتاج", "62.8 دولار", "down"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

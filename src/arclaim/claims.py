@@ -64,6 +64,8 @@ LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list it
 LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:قفل|قفلت|سكر|سكرت|اغلق|اغلقت|وقف|وقفت|واقف|واقفه)|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
 CHANGE_KINDS = ("percent", "pp")
 # A level a move closed or settled at (ليغلق عند 251، وصل 2,650، مغلقاً عند): the end point of that move.
+# A level a session closed at (اغلق عند، قفل على، سكر على): the last word on the day's move.
+CLOSED_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت)\s+(?:\p{L}+\s+){0,4}(?:عند|علي|علي مستوي)\s*)" + BOUND_WORDS_BEFORE)
 CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت|وصل|وصلت|يصل|تصل|ليصل|لتصل|ووصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?\s*)" + BOUND_WORDS_BEFORE)
 # Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
 SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
@@ -77,7 +79,7 @@ ARROW_BEFORE_RE = regex.compile(r"[%s%s]\ufe0f?\s*$" % (UP_ARROWS, DOWN_ARROWS))
 WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت)\s+(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
 STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثابت|ثابته|ثبت|مستقر|مستقره)(?![\p{L}])")  # a level held
 # Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
-CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
+CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])(?:حتي الان|قيد التشغيل)(?![\p{L}])")
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
@@ -92,6 +94,8 @@ GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may 
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
+CONTRAST_RE = regex.compile(r"(?<![\p{L}])(?:بينما|في حين|فيما|لكن|غير ان|الا ان)(?![\p{L}])")
+CLOSING_AFTER_REACH = 25  # characters after a closing level within which the move it ended is told
 COUNTED_NOUN_DISTANCE = 20  # how far a counted noun counts as a cue (محفظة الطلبات ... 5,900 طائرة is a backlog)
 CUE_TAKER_GAP = 25  # characters after a cue within which a figure it introduces starts
 AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
@@ -438,21 +442,29 @@ class ClaimAssembler:
             return None  # نرفع توصيتنا الي شراء بسعر مستهدف 52: the rating moved, the target is stated
         before_limit = self._direction_reach(text, q, sent)
         lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
+        # a closing level (اغلق عند 712 درهما، مرتفعا 2.3%؛ قفل على 16.8 بعد ما طلع 7%) is the end point
+        # of the move told right after it, even in the next clause and before that move's size
+        closing = q.kind not in CHANGE_KINDS and CLOSED_AT_RE.search(text, max(sent.start, q.start - 60), q.start) is not None
         best, best_dist = None, None
         for m in _near(self._matches(self.direction_index, text, sent.start, sent.end), q.start, q.end):
             side = m.value
-            if side == "none" or not lo <= m.start < clause[1] or (m.start >= q.start and m.end <= q.end):
+            after = m.start >= q.end
+            if side == "none" or (m.start >= q.start and m.end <= q.end):
+                continue
+            if not lo <= m.start < clause[1] and not (closing and after and m.start - q.end <= CLOSING_AFTER_REACH):
                 continue
             if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m) or self._reports(text, m):
                 continue
             if m.end <= q.start and self._cue_taken(text, q, sent, clause, m.end):
                 continue
-            if m.start >= q.end and q.kind not in CHANGE_KINDS and self._figure_between(m.end, m.end + CUE_TAKER_GAP):
+            if after and q.kind not in CHANGE_KINDS and not closing and self._figure_between(m.end, m.end + CUE_TAKER_GAP):
                 continue  # 4,175 دولار بتراجع 0.6%: the cue introduces the next figure, the size of the move
-            if m.start >= q.end and CAUSE_RE.search(text, q.end, m.start):
+            if after and CAUSE_RE.search(text, q.end, m.start):
                 continue  # تراجعت الارباح 15% بسبب ارتفاع التكاليف: the cue after is the cause's move
+            if after and closing and CONTRAST_RE.search(text, q.end, m.start):
+                continue  # ليغلق عند 16.90 ريال، بينما تراجع المؤشر: another figure's move
             dist = q.start - m.end if m.end <= q.start else (m.start - q.end) * 2 + 5
-            limit = before_limit if m.end <= q.start else self._after_reach(text, q, m)
+            limit = before_limit if m.end <= q.start else (2 * CLOSING_AFTER_REACH + 5 if closing else self._after_reach(text, q, m))
             if dist > limit:
                 continue
             if best_dist is None or dist < best_dist:
