@@ -115,24 +115,24 @@ def test_failures_go_to_errors_file_and_never_stop_the_run(posts: Path):
     (bad / "binary.txt").write_bytes(b"\x00\x01\x02PK binary")
     (bad / "latin1.txt").write_bytes("ارتفع".encode("utf-8") + b" \xe9t\xe9 ")
     (bad / "huge.txt").write_text("ارتفعت أرباح سابك 5% " * 400, encoding="utf-8")
-    rc = batch(posts, "posts", "--out", "out/results.jsonl", "-j", "1", "--max-bytes", "4000")
+    rc = batch(posts, "posts", "--out", "results.jsonl", "-j", "1", "--max-bytes", "4000")
     assert rc == 1
     errors = {json.loads(line)["path"]: json.loads(line)
-              for line in (posts / "out/results.errors.jsonl").read_text(encoding="utf-8").splitlines()}
+              for line in (posts / "results.errors.jsonl").read_text(encoding="utf-8").splitlines()}
     assert {p: e["reason"] for p, e in errors.items()} == {
         "posts/bad/binary.txt": "binary", "posts/bad/latin1.txt": "invalid_utf8", "posts/bad/huge.txt": "too_large"}
     assert all(set(e) == {"path", "reason", "error"} and e["path"] in e["error"] for e in errors.values())
-    docs = {r["doc"] for r in records(posts / "out/results.jsonl")}
+    docs = {r["doc"] for r in records(posts / "results.jsonl")}
     assert "posts/gulf/sabic-loss.txt" in docs and "posts/uae/emaar-sales.txt" in docs
     assert not any(d.startswith("posts/bad/") for d in docs)
-    assert not any(p.startswith("posts/bad/") for p in manifest(posts, "out/results.jsonl"))
+    assert not any(p.startswith("posts/bad/") for p in manifest(posts, "results.jsonl"))
     # fixed files are retried on the next run; a clean run removes the stale errors file
     (bad / "latin1.txt").write_text("تراجع الجنيه 2%", encoding="utf-8")
     (bad / "binary.txt").unlink()
     (bad / "huge.txt").unlink()
-    assert batch(posts, "posts", "--out", "out/results.jsonl", "-j", "1", "--max-bytes", "4000") == 0
-    assert not (posts / "out/results.errors.jsonl").exists()
-    assert "posts/bad/latin1.txt" in manifest(posts, "out/results.jsonl")
+    assert batch(posts, "posts", "--out", "results.jsonl", "-j", "1", "--max-bytes", "4000") == 0
+    assert not (posts / "results.errors.jsonl").exists()
+    assert "posts/bad/latin1.txt" in manifest(posts, "results.jsonl")
 
 
 def test_resume_skips_done_files_and_redoes_changed_ones(posts: Path, capsys):
@@ -283,23 +283,23 @@ def test_rerun_with_other_options_redoes_files(posts: Path):
 
 def test_the_folder_spelt_another_way_or_from_elsewhere_is_the_same_documents(posts: Path):
     """posts, ./posts/, /abs/posts, and `.` run inside it name each file alike: no record twice."""
-    assert batch(posts, "posts", "--out", "out/r.jsonl", "-j", "1") == 0
-    first = (posts / "out/r.jsonl").read_bytes()
-    assert batch(posts, str((posts / "posts").resolve()), "--out", "out/r.jsonl", "-j", "1") == 0
-    assert batch(posts, "./posts/", "--out", "out/r.jsonl", "-j", "1") == 0
-    assert batch(posts / "posts", ".", "--out", "../out/r.jsonl", "-j", "1") == 0
-    assert (posts / "out/r.jsonl").read_bytes() == first
-    assert all(d.startswith("posts/") for d in manifest(posts, "out/r.jsonl"))
+    assert batch(posts, "posts", "--out", "r.jsonl", "-j", "1") == 0
+    first = (posts / "r.jsonl").read_bytes()
+    assert batch(posts, str((posts / "posts").resolve()), "--out", "r.jsonl", "-j", "1") == 0
+    assert batch(posts, "./posts/", "--out", "r.jsonl", "-j", "1") == 0
+    assert batch(posts / "posts", ".", "--out", "../r.jsonl", "-j", "1") == 0
+    assert (posts / "r.jsonl").read_bytes() == first
+    assert all(d.startswith("posts/") for d in manifest(posts, "r.jsonl"))
 
 
 def test_a_file_deleted_from_the_folder_loses_its_records(posts: Path):
-    assert batch(posts, "posts", "--out", "out/r.jsonl", "-j", "1") == 0
-    assert "posts/gulf/sabic-loss.txt" in {r["doc"] for r in records(posts / "out/r.jsonl")}
+    assert batch(posts, "posts", "--out", "r.jsonl", "-j", "1") == 0
+    assert "posts/gulf/sabic-loss.txt" in {r["doc"] for r in records(posts / "r.jsonl")}
     (posts / "posts/gulf/sabic-loss.txt").unlink()
-    assert batch(posts, "posts", "--out", "out/r.jsonl", "-j", "1") == 0
-    assert "posts/gulf/sabic-loss.txt" not in {r["doc"] for r in records(posts / "out/r.jsonl")}
-    assert "posts/gulf/sabic-loss.txt" not in manifest(posts, "out/r.jsonl")
-    assert "posts/gulf/aramco-q2.txt" in manifest(posts, "out/r.jsonl")
+    assert batch(posts, "posts", "--out", "r.jsonl", "-j", "1") == 0
+    assert "posts/gulf/sabic-loss.txt" not in {r["doc"] for r in records(posts / "r.jsonl")}
+    assert "posts/gulf/sabic-loss.txt" not in manifest(posts, "r.jsonl")
+    assert "posts/gulf/aramco-q2.txt" in manifest(posts, "r.jsonl")
 
 
 @pytest.mark.parametrize("out,says", [("outdir", "is a folder"), ("afile/x.jsonl", "is a file, not a folder"),
@@ -309,3 +309,13 @@ def test_an_output_that_cannot_be_written_is_a_usage_error(posts: Path, out, say
     (posts / "afile").write_text("x", encoding="utf-8")
     proc = batch_proc(posts, "posts", "--out", out)
     assert proc.returncode == 2 and says in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_two_folders_that_share_a_name_keep_their_own_records(tmp_path: Path):
+    """a/posts and b/posts into one output: each file keeps its records, none is taken for the other."""
+    make_posts(tmp_path / "a" / "posts", {"x.txt": "ارتفع سهم أرامكو 3% اليوم.\n", "only_a.txt": "تراجع سهم سابك 2%.\n"})
+    make_posts(tmp_path / "b" / "posts", {"x.txt": "قفز سهم إعمار 5% اليوم.\n"})
+    assert batch(tmp_path, "a/posts", "--out", "out/r.jsonl", "-j", "1") == 0
+    assert batch(tmp_path, "b/posts", "--out", "out/r.jsonl", "-j", "1") == 0
+    docs = {r["doc"]: r["quantity"]["surface"] for r in records(tmp_path / "out/r.jsonl")}
+    assert docs == {"../a/posts/x.txt": "3%", "../a/posts/only_a.txt": "2%", "../b/posts/x.txt": "5%"}

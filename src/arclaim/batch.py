@@ -370,18 +370,24 @@ def _lock(files: OutputFiles):
 
 # ----------------------------------------------------------------------------------------------- run
 
-def doc_name(path: str, root: Path) -> str:
-    """The name a document goes by in the output: the folder's own name, then the path inside it
-    (posts/gulf/x.txt). However the folder was spelt (posts, ./posts, /abs/posts) and wherever the
-    command ran, a file keeps one name, so a rerun never processes it twice."""
-    return (Path(root.resolve().name) / Path(path).relative_to(root)).as_posix()
+def doc_name(path: str, base: Path) -> str:
+    """The name a document goes by in the output: its path relative to the output file's folder
+    (posts/gulf/x.txt beside results.jsonl, ../posts/gulf/x.txt from out/). However the folder was
+    spelt (posts, ./posts/, /abs/posts, . from inside it) and wherever the command ran, a file keeps
+    one name, and files of two folders that share a name never share one."""
+    return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
 
 
-def _gone(entries: dict[str, dict], names: set[str], root: Path) -> set[str]:
+def _gone(entries: dict[str, dict], names: set[str], root: Path, base: Path) -> set[str]:
     """Documents of the manifest that lay in the batch's folder and are no longer there (deleted,
     renamed, or no longer matching --glob): their records go, as a changed file's do."""
-    prefix = root.name + "/"
-    return {name for name in entries if name.startswith(prefix) and name not in names}
+    root = Path(os.path.abspath(root))
+    gone = set()
+    for name in entries:
+        where = Path(os.path.normpath(base / name))
+        if name not in names and (where == root or root in where.parents):
+            gone.add(name)
+    return gone
 
 
 def run(args: argparse.Namespace) -> int:
@@ -394,11 +400,7 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         raise UsageError(f"-j expects a positive number of workers, got {jobs}")
-    if args.max_bytes is not None and args.max_bytes < 0:
-        raise UsageError("--max-bytes must not be negative")
-    if args.reference and not Path(args.reference).is_file():
-        raise UsageError(f"--reference {args.reference}: no such file")
-    config = extractor_config(args)
+    config = extractor_config(args)  # checks --max-bytes, --reference and the other options
     try:
         from .pipeline import Extractor
 
@@ -423,13 +425,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         paths = list(expand_paths([str(root)], tuple(args.glob) if args.glob else DEFAULT_GLOBS))
         out_abs = {f.resolve() for f in (files.results, files.manifest, files.errors)}
-        names = {p: doc_name(p, root) for p in paths if Path(p).resolve() not in out_abs}
+        base = Path(os.path.abspath(files.results.parent))
+        names = {p: doc_name(p, base) for p in paths if Path(p).resolve() not in out_abs}
         entries, _ = _read_manifest(files)
         options = options_fingerprint(config)
         current = {n: _sha256_file(p, args.max_bytes) for p, n in names.items() if n in entries}
         stale = {n for n, h in current.items()
                  if h != entries[n].get("sha256") or entries[n].get("options", options) != options}
-        stale |= _gone(entries, set(names.values()), root.resolve())
+        stale |= _gone(entries, set(names.values()), root, base)
         state = repair(files, stale)
         todo = [(p, n) for p, n in names.items() if n not in state.done]
         skipped = len(names) - len(todo)
