@@ -105,3 +105,21 @@ def test_chunk_bounds_cover_the_text_and_prefer_paragraph_breaks():
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
     assert all(text[end - 2 : end] == "\n\n" for _, end in bounds[:-1])
     assert chunk_bounds("x" * 2500, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]  # no break at all
+
+
+def test_every_piece_of_a_long_document_keeps_the_topic_of_its_opening_lines(all_extractor, monkeypatch):
+    import arclaim.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 300)
+    text = "أرامكو السعودية تعلن نتائجها السنوية\n\n" + "وارتفعت الإيرادات 5% خلال الربع.\n\n" * 40
+    claims = all_extractor.extract(text, "long")
+    assert len(claims) == 40 and {c.subject for c in claims} == {"Saudi Aramco"}
+
+
+def test_a_text_without_stops_keeps_its_sentences_short():
+    from arclaim.sentences import MAX_SENTENCE_CHARS, SentenceIndex
+
+    text = "اغلق السهم عند 5 ريال مرتفعا 2% بينما " * 500
+    index = SentenceIndex(text)
+    assert len(index.sentences) > 5 and all(s.end - s.start <= MAX_SENTENCE_CHARS for s in index.sentences)
+    assert all(index.at(pos) is not None for pos in (0, len(text) // 2, len(text.rstrip()) - 1))

@@ -35,6 +35,8 @@ NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 
 
 CHUNK_CHARS = 100_000  # a longer document is read in pieces of about this size (Extractor.analyze)
+OPENING_CHARS = 2_000  # how much of a long document's start gives the topic of all its pieces
+_OWN_TOPIC = object()  # Extractor._analyze: no topic given, find it in the text
 
 
 @dataclass
@@ -117,19 +119,28 @@ class Extractor:
 
     def analyze(self, text: str, doc_id: str = "-") -> Analysis:
         """Everything found in one document. A very long one (a dump of many posts) is read in
-        pieces of about CHUNK_CHARS cut at paragraph breaks, so memory stays bounded and time linear;
-        offsets and claim ids are the whole text's."""
+        pieces of about CHUNK_CHARS (see chunk_bounds), so time stays linear and the working memory
+        of each piece bounded; offsets and claim ids are the whole text's, and every piece keeps
+        the topic of the document's opening lines."""
         if len(text) <= CHUNK_CHARS:
             return self._analyze(text, doc_id)
-        parts = [self._shifted(self._analyze(text[start:end], doc_id), text, doc_id, start)
+        topic = self._opening_topic(text)
+        parts = [self._shifted(self._analyze(text[start:end], doc_id, topic if start else _OWN_TOPIC), doc_id, start)
                  for start, end in chunk_bounds(text, CHUNK_CHARS)]
         claims = [c for a in parts for c in a.claims]
         return Analysis(claims, _unique_entities(e for c in claims for e in c.entities), normalize(text, MATCH_OPTIONS),
                         [x for a in parts for x in a.model_inputs], [x for a in parts for x in a.lexicon_scores],
                         [x for a in parts for x in a.stance_features])
 
+    def _opening_topic(self, text: str) -> EntityMatch | None:
+        """The topic its opening lines give a long document (read from its first OPENING_CHARS),
+        standing for the whole text: no position of its own."""
+        norm = normalize(text[:OPENING_CHARS], MATCH_OPTIONS)
+        topic = self._topic(norm.text, {}, self._datelines(norm.text), norm)
+        return EntityMatch(topic.info, -1, -1, -1, -1) if topic is not None else None
+
     @staticmethod
-    def _shifted(analysis: Analysis, text: str, doc_id: str, base: int) -> Analysis:
+    def _shifted(analysis: Analysis, doc_id: str, base: int) -> Analysis:
         """The analysis of the piece starting at `base`, with offsets into the whole text."""
         if base:
             for claim in analysis.claims:
@@ -140,7 +151,9 @@ class Extractor:
                 claim.claim_id = claim_id(doc_id, q.start, q.end, q.surface)
         return analysis
 
-    def _analyze(self, text: str, doc_id: str = "-") -> Analysis:
+    def _analyze(self, text: str, doc_id: str = "-", topic=_OWN_TOPIC) -> Analysis:
+        """One document or one piece of a long one; `topic`: the document's, for pieces after the
+        first (_OWN_TOPIC: find it in this text)."""
         norm = normalize(text, MATCH_OPTIONS)
         ntext = norm.text
         raw = self.quantities.parse(ntext, self.numerals.find(ntext))
@@ -161,7 +174,8 @@ class Extractor:
         if not wanted:
             return Analysis([], [], norm)
         self._add_currency_mentions(ntext, raw, index, entities_of)
-        topic = self._topic(ntext, entities_of, datelines, norm)
+        if topic is _OWN_TOPIC:
+            topic = self._topic(ntext, entities_of, datelines, norm)
         self._add_place_words(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
         heading_starts = _heading_starts(ntext)

@@ -20,6 +20,9 @@ CLAUSE_END_RE = regex.compile(r"[،;؛:\[\]]|\((?!%s\))|(?<!\(%s)\)|(?<!\d),|,(?
                               % (GLOSS, GLOSS))
 
 
+MAX_SENTENCE_CHARS = 2000  # longer runs without a stop are cut (see _split_long)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -42,6 +45,7 @@ class SentenceIndex:
             last = max(last, following)
         if last < len(text):
             spans.append(_trim(text, last, len(text)))
+        spans = [piece for span in spans for piece in _split_long(text, *span)]
         self.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(spans) if e > s]
         self._starts = [s.start for s in self.sentences]
         self._cuts: dict[int, tuple[list[int], list[int]]] = {}
@@ -65,6 +69,20 @@ class SentenceIndex:
         j = bisect_left(starts, pos)
         end = starts[j] if j < len(starts) else sentence.end
         return start, max(end, start)
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A 'sentence' longer than MAX_SENTENCE_CHARS (text without stops or line ends) cut at spaces
+    into pieces no longer than that: every claim stores its sentence, so one endless sentence with
+    many figures would cost memory quadratic in its length."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append(_trim(text, start, cut))
+        start = cut
+    pieces.append(_trim(text, start, end))
+    return pieces
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

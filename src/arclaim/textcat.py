@@ -14,6 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 
 
+PREDICT_BATCH = 256  # texts per model call
+
+
 def model_dir(name: str) -> Path:
     from importlib import resources
 
@@ -45,12 +48,14 @@ class TrainedTextcat:
         self.nlp = nlp
 
     def predict(self, texts: list[str]) -> list[dict[str, float]]:
-        """Label scores per text; one model call for the whole list (no per-doc annotation pass)."""
-        if not texts:
-            return []
-        scores = self.component.predict([self.nlp.make_doc(t) for t in texts])
+        """Label scores per text, one model call per batch of PREDICT_BATCH texts (no per-doc
+        annotation pass); batches keep memory flat on a document with thousands of claims."""
         labels = self.component.labels
-        return [dict(zip(labels, map(float, row))) for row in scores.tolist()]
+        out: list[dict[str, float]] = []
+        for i in range(0, len(texts), PREDICT_BATCH):
+            scores = self.component.predict([self.nlp.make_doc(t) for t in texts[i : i + PREDICT_BATCH]])
+            out.extend(dict(zip(labels, map(float, row))) for row in scores.tolist())
+        return out
 
     @staticmethod
     def available(path: Path) -> bool:
