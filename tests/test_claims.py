@@ -96,6 +96,8 @@ def claim_for(extractor, text: str, surface: str):
     ("السهم قفل امبارح على 16.8 جنيه بعد ما طلع 7% في جلسة واحدة", "16.8 جنيه", "up"),
     ("صعد السهم 2.4% ليغلق عند 16.90 ريال، بينما تراجع المؤشر بشكل طفيف", "16.90 ريال", "up"),
     ("برنت نزل للأسبوع الثاني وسكّر عند 62.8 دولار، والسبب زيادة الإنتاج", "62.8 دولار", "down"),
+    ("السهم قفل النهارده على 24.85 جنيه وطلع 6% في جلسة واحدة", "24.85 جنيه", "up"),
+    ("أغلق سهم أرامكو عند 32 ريالا وارتفعت أرباح سابك 5%", "32 ريالا", None),  # another figure's move
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -113,6 +113,8 @@ def test_user_files_written_loosely_still_mean_what_they_say(tmp_path):
     ("nums.yaml", "- name: Foo\n  type: ORG\n  aliases: [null, 5, '2024']\n", "entry 1: aliases must be a list of names"),
     ("digits.yaml", "- name: Foo\n  type: ORG\n  aliases: ['2024']\n", "entry 1: aliases must be a list of names"),
     ("quote.csv", 'name,type,aliases\nFoo,ORG,"a|b\nBar,ORG,c\n', "bad CSV"),
+    ("digits.csv", "name,type,aliases\nFoo,ORG,2024|فو\n", "entry 2: aliases must be a list of names"),
+    ("noname.csv", "name,type,aliases\n123,ORG,فو\n", "entry 2: the name '123' has no letters"),
 ])
 def test_malformed_user_entities_are_errors_naming_the_entry(tmp_path, name, content, says):
     path = tmp_path / name

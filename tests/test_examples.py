@@ -98,3 +98,10 @@ def test_example(example, extractor):
     assert not missing and not unmatched_got, (
         f"\ntext: {text}\nnote: {example.get('note')}\nmissing: {missing}\nunexpected: {unmatched_got}"
     )
+
+
+def test_a_move_from_about_x_to_y_is_a_move_not_a_range(extractor):
+    """من نحو 30 إلى 32 after a movement verb: two figures, the start and the end of the move."""
+    claims = extractor.extract("ارتفع سهم أرامكو من نحو 30 إلى 32 ريالا")
+    assert [c.quantity.bound for c in claims if c.quantity.surface.startswith("32")] == ["exact"]
+    assert not any(c.quantity.bound == "range" for c in claims)

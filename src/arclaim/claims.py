@@ -66,7 +66,7 @@ CHANGE_KINDS = ("percent", "pp")
 # A level a move closed or settled at (ليغلق عند 251، وصل 2,650، مغلقاً عند): the end point of that move.
 # A level a session closed at (اغلق عند، قفل على، سكر على): the last word on the day's move.
 CLOSED_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت)\s+(?:\p{L}+\s+){0,4}(?:عند|علي|علي مستوي)\s*)" + BOUND_WORDS_BEFORE)
-CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت|وصل|وصلت|يصل|تصل|ليصل|لتصل|ووصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?\s*)" + BOUND_WORDS_BEFORE)
+CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت|وصل|وصلت|يصل|تصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?\s*)" + BOUND_WORDS_BEFORE)
 # Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
 SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
 # A figure named right after "target price" (بسعر مستهدف عند، السعر المستهدف البالغ): stated, not moved.
@@ -451,11 +451,13 @@ class ClaimAssembler:
             after = m.start >= q.end
             if side == "none" or (m.start >= q.start and m.end <= q.end):
                 continue
-            if not lo <= m.start < clause[1] and not (closing and after and m.start - q.end <= CLOSING_AFTER_REACH):
+            if not lo <= m.start < clause[1] and not (closing and after):
                 continue
             if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m) or self._reports(text, m):
                 continue
             if m.end <= q.start and self._cue_taken(text, q, sent, clause, m.end):
+                continue
+            if after and closing and not self._tells_closing_move(text, q, m, ents):
                 continue
             if after and q.kind not in CHANGE_KINDS and not closing and self._figure_between(m.end, m.end + CUE_TAKER_GAP):
                 continue  # 4,175 دولار بتراجع 0.6%: the cue introduces the next figure, the size of the move
@@ -470,6 +472,18 @@ class ClaimAssembler:
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best or self._direction_without_cue(text, q, sent)
+
+    def _tells_closing_move(self, text: str, q: RawQuantity, cue, ents: list[EntityMatch]) -> bool:
+        """A cue right after a closing level tells the move it closed on (، مرتفعاً 2.3%؛ بعد ما طلع
+        7%؛ وطلع 6% في جلسة), unless a name or an owner word follows it before its figure: then it
+        starts another figure's clause (وارتفعت ارباح سابك 5%)."""
+        if cue.start - q.end > CLOSING_AFTER_REACH:
+            return False
+        i = bisect_left(self._figure_starts, cue.end)
+        stop = self._figure_starts[i] if i < len(self._figure_starts) else cue.end + CLOSING_AFTER_REACH
+        if any(cue.end <= e.start < stop for e in ents):
+            return False
+        return not any(word_in(w, OWNER_WORDS) for w in WORD_RE.findall(text, cue.end, stop))
 
     def _direction_without_cue(self, text: str, q: RawQuantity, sent: Sentence) -> str | None:
         """Where no word says it: an arrow beside the figure (772 فلس ⬆️ 1.2%), a signed change right
@@ -558,7 +572,7 @@ class ClaimAssembler:
                             fallbacks: tuple[tuple[EntityMatch | None, str], ...] = ()) -> list[SubjectCandidate]:
         """The possible subjects of a figure with their features (resources/subject_weights.json
         says what each means): the names of its sentence, then the fallbacks (carried subject,
-        document topic, currency country). None when its clause is about no named entity."""
+        document topic, currency country); none when its clause is about no named entity."""
         clause = self._list_clause(text, clause, ents, q)
         if self._is_collective(text, q, sent, clause, ents):
             return []  # about no named entity

@@ -128,17 +128,23 @@ class Gazetteer:
             aliases = item.get("aliases") or []
             if isinstance(aliases, str):
                 aliases = [aliases]  # `aliases: أكمي`: one alias, not a list of its letters
-            if not isinstance(aliases, list) or not all(isinstance(a, str) and any(ch.isalpha() for ch in a)
-                                                         for a in aliases):
-                raise GazetteerError(f"{path}: entry {i}: aliases must be a list of names with letters, got {aliases!r}")
             self._add_user(path, i, item.get("name"), item.get("type"), aliases)
 
     def _add_user(self, path: Path, line: int, name, type_, aliases) -> None:
         if not name or not type_:
             raise GazetteerError(f"{path}: entry {line}: needs a name and a type")
+        if not _has_letter(name):
+            raise GazetteerError(f"{path}: entry {line}: the name {name!r} has no letters")
+        if not isinstance(aliases, list) or not all(_has_letter(a) for a in aliases):
+            # a number as an alias (2024) would make every such number a name
+            raise GazetteerError(f"{path}: entry {line}: aliases must be a list of names with letters, got {aliases!r}")
         if type_ not in ENTITY_TYPES:
             raise GazetteerError(f"{path}: entry {line}: type {type_!r} is not one of {', '.join(ENTITY_TYPES)}")
         self.add(str(name), str(type_), [str(a) for a in aliases])
+
+
+def _has_letter(value) -> bool:
+    return isinstance(value, str) and any(ch.isalpha() for ch in value)
 
 
 def alias_key(text: str) -> str:

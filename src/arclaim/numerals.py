@@ -28,7 +28,7 @@ SLASH_RE = regex.compile(r"\d+(?:/\d+)+")
 LATIN = regex.compile(r"[A-Za-z]")
 THOUSANDS_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 AND_RE = regex.compile(r"و\s*")
-PERCENT_AFTER_RE = regex.compile(r"\s*[%٪]")
+PERCENT_AFTER_RE = regex.compile(r"\s*(?:[%٪]|بال(?:مئه|مائه|ميه)|في ال(?:مئه|مائه|ميه))")
 
 
 @dataclass
@@ -227,10 +227,13 @@ class NumeralFinder:
                             last_scale = sinfo["value"]
                             pos = sm.end()
                             continue
-                        # "89 الف و500 ليرة": a smaller whole number with no scale of its own completes it
+                        # "89 الف و500 ليرة": a smaller whole number with no scale of its own completes it,
+                        # if it is of the next order (not "2 مليون و3 سيارات", a year or a percent)
                         part = d.group("num").replace(",", "")
                         if (sinfo is None or sinfo["kind"] != "scale") and part.isdigit() and group == 0 \
-                                and float(part) < last_scale and not PERCENT_AFTER_RE.match(text, d.end()):
+                                and last_scale / 1000 <= float(part) < last_scale \
+                                and not (last_scale > 1000 and 1900 <= float(part) <= 2100) \
+                                and not PERCENT_AFTER_RE.match(text, d.end()):
                             total += float(part)
                             pos = d.end()
                             break

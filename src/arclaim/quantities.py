@@ -334,8 +334,8 @@ class QuantityParser:
             return
         w = m.group("w")
         # the accusative keeps its alef once the tanween is gone (جنيهاً إسترلينياً); a plural takes the
-        # feminine (دنانير كويتية)
-        for cand in (w, w[2:] if w.startswith("ال") else None, w[:-1] if w.endswith(("يا", "ية", "يه")) else None):
+        # feminine (دنانير كويتية, its ة folded to ه)
+        for cand in (w, w[2:] if w.startswith("ال") else None, w[:-1] if w.endswith(("يا", "يه")) else None):
             if cand and cand in entry["qualifiers"]:
                 q.unit = entry["qualifiers"][cand]
                 q.end = m.end()
@@ -477,6 +477,8 @@ class QuantityParser:
         """من X إلى Y after a movement verb is a move; without من (يتراجع 10 إلى 15 نقطة اساس) the
         two numbers bound the size of one move, a range."""
         words = text[max(0, a.start - 25) : a.start].split()
+        if words and words[-1] in ("نحو", "حوالي", "قرابه"):
+            words = words[:-1]  # من نحو 30 الي 32
         return bool(words) and words[-1] in ("من", "ومن")
 
     def _movement_before(self, text: str, start: int) -> bool:
