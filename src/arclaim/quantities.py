@@ -156,6 +156,8 @@ class QuantityParser:
             return None
         if num.words_only and not num.scaled and q.kind == "number":
             return None  # "شركة واحدة": a word, not a figure
+        if q.kind != "number" and _prev_word(text, q.start) == "لكل":
+            q.kind, q.unit, q.identifier = "number", None, True  # دينار لكل 100 دولار: a rate's denominator
         return q
 
     def _dual(self, word: str, q: RawQuantity) -> bool:
@@ -216,8 +218,8 @@ class QuantityParser:
             m = lex.unit_word_re.match(text, pos + of.end())
             if m and _squash(m.group("w")) not in lex.currency_words:
                 m = None
-        if not m:
-            return False
+        if not m or "\n" in text[pos : m.start("w")]:
+            return False  # a unit on the next line belongs to that line (بيوم واحد⏎الجنيه الذهب)
         word = _squash(m.group("w"))
         clitic = m.group("cl") or ""
         if word in lex.currency_words:
@@ -297,6 +299,8 @@ class QuantityParser:
                     if factor != default_factor:  # a UAE fils is a hundredth of a dirham, not a thousandth
                         q.value = q.value / default_factor * factor
                         q.scale_value = q.scale_value / default_factor * factor
+                        if q.upper is not None:
+                            q.upper = q.upper / default_factor * factor
 
     def currency_of_word(self, text: str, word: str, qs: list[RawQuantity]) -> str | None:
         """The code a bare currency word (folded, no article: ليره) stands for in this document, as its
@@ -483,11 +487,15 @@ class QuantityParser:
 
     def _movement_before(self, text: str, start: int) -> bool:
         words = text[max(0, start - 60) : start].split()[-6:]
-        return any(word_in(w, self.lex.movement_verbs) for w in words)
+        verbs = self.lex.movement_verbs
+        # the future prefix too: وسترتفع الطاقة من 77 الي 142 مليون طن (a move, two figures)
+        return any(word_in(w, verbs) or (w.lstrip("وف")[:1] == "س" and word_in(w.lstrip("وف")[1:], verbs)) for w in words)
 
-    @staticmethod
-    def _inherit(a: RawQuantity, b: RawQuantity) -> None:
-        """The first number of a range or move takes the unit and scale written only after the second."""
+    def _inherit(self, a: RawQuantity, b: RawQuantity) -> None:
+        """The first number of a range or move takes the unit and scale written only after the second
+        (and a sub-unit's factor: بين 28 و35 سنتاً is 0.28 to 0.35 dollars)."""
+        if a.kind == "number" and b.kind == "money" and not a.scaled:
+            a.value *= self.lex.currency_entry.get(b.currency_word, {}).get("factor", 1)
         if a.kind == "number" and b.kind != "number":
             if not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only:
                 a.value *= b.scale_value
