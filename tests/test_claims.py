@@ -224,6 +224,12 @@ def cue_extractor():
     # a bond's yield is a rate, not debt; tonnes sold are delivered, not revenue
     ("وتراجع العائد على سندات الخزانة الأمريكية لأجل 10 سنوات إلى 4.2%", "4.2%", "interest_rate"),
     ("وارتفعت مبيعات الإسمنت في المملكة إلى 4,2 مليون طن", "4,2 مليون طن", "deliveries"),
+    # a fiscal breakeven oil price is the budget's; a price raised by an amount per litre is a change
+    ("ويحتاج العراق إلى سعر تعادل مالي يتجاوز 84 دولاراً للبرميل", "84 دولاراً", "budget"),
+    ("قررت اللجنة رفع سعر لتر البنزين بمقدار 15 فلساً للتر", "15 فلساً", "price_change"),
+    # cash, loan books and crude inventories are outside the vocabulary
+    ("البنوك مكدّس عندها فوق 9 مليار شيكل كاش", "9 مليار شيكل", None),
+    ("وتراجعت المخزونات التجارية من الخام بمقدار 3.2 مليون برميل", "3.2 مليون برميل", None),
     # a counted noun is its own figure's cue even when another figure follows close behind
     ("الشركة عندها فوق 15 مليون مستخدم وأكثر من 40 ألف تاجر", "15 مليون مستخدم", "users"),
     # the nearest cue names something outside the vocabulary

@@ -88,6 +88,7 @@ MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت|خاسرا|رابحا|مرتفعا|متراجعا|منخفضا|كاسبا)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
 PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه)\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
+BY_AMOUNT_RE = regex.compile(r"(?<![\p{L}])(?:بمقدار|بواقع)\s*$")  # رفع سعر اللتر بمقدار 15 فلسا: the size of a move
 PER_SHARE_RE = regex.compile(r"\s*(?:لل|لكل\s+)سهم(?:\s+الواحد)?(?![\p{L}])")
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -183,6 +184,8 @@ class ClaimAssembler:
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
         self.planned_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
             sorted((regex.escape(fold(w)) for w in data["metrics"]["capacity_target"]["tense_cues"]), key=len, reverse=True)))
+        self.breakeven_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
+            sorted((regex.escape(fold(w)) for w in data["metrics"]["budget"]["breakeven_cues"]), key=len, reverse=True)))
         self.sales_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:%s)(?![\p{L}])" % "|".join(
             regex.escape(fold(w)) for w in data["metrics"]["deliveries"]["sales_cues"]))
         level = data["metrics"]["price_level"]
@@ -318,6 +321,10 @@ class ClaimAssembler:
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
                 and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
+        if q.kind == "money" and best in (None, *GENERIC_METRICS) and BY_AMOUNT_RE.search(text, max(sent.start, q.start - 12), q.start):
+            return "price_change"  # رفع سعر اللتر بمقدار 15 فلسا: the size of the move, not the price
+        if q.kind == "money" and self.breakeven_re.search(text, clause[0], q.start):
+            return "budget"  # سعر التعادل للموازنة 84 دولاراً للبرميل: the budget's breakeven, no price
         if q.kind == "money" and best not in UNIT_PRICE_KEEPS and self._is_unit_price(text, q, clause):
             return "price_level"
         if best == "share_price" and self.per_unit_re.match(text, q.end):
