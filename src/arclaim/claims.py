@@ -63,10 +63,12 @@ LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list it
 # between. The من of a bound (اكثر من) is no end point.
 LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:قفل|قفلت|سكر|سكرت|اغلق|اغلقت|وقف|وقفت|واقف|واقفه)|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
 CHANGE_KINDS = ("percent", "pp")
-# A level a move closed or settled at (ليغلق عند 251، وصل 2,650، مغلقاً عند): the end point of that move.
+CLOSING_VERBS = r"يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت"  # a session closing (alternation)
+CLITIC_BEFORE = "[وفبل]?"  # a conjunction or preposition glued to a cue word (words_re)
 # A level a session closed at (اغلق عند، قفل على، سكر على): the last word on the day's move.
-CLOSED_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت)\s+(?:\p{L}+\s+){0,4}(?:عند|علي|علي مستوي)\s*)" + BOUND_WORDS_BEFORE)
-CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت|وصل|وصلت|يصل|تصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?\s*)" + BOUND_WORDS_BEFORE)
+CLOSED_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:" + CLOSING_VERBS + r")\s+(?:\p{L}+\s+){0,4}(?:عند|علي|علي مستوي)\s*)" + BOUND_WORDS_BEFORE)
+# A level a move closed or settled at (ليغلق عند 251، وصل 2,650، مغلقاً عند): the end point of that move.
+CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:" + CLOSING_VERBS + r"|وصل|وصلت|يصل|تصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?\s*)" + BOUND_WORDS_BEFORE)
 # Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
 SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
 # A figure named right after "target price" (بسعر مستهدف عند، السعر المستهدف البالغ): stated, not moved.
@@ -182,12 +184,9 @@ class ClaimAssembler:
         for cue in data.get("non_metric", {}).get("cues", []):
             self.metric_of[fold(cue)] = NO_METRIC
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
-        self.planned_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
-            sorted((regex.escape(fold(w)) for w in data["metrics"]["capacity_target"]["tense_cues"]), key=len, reverse=True)))
-        self.breakeven_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
-            sorted((regex.escape(fold(w)) for w in data["metrics"]["budget"]["breakeven_cues"]), key=len, reverse=True)))
-        self.sales_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:%s)(?![\p{L}])" % "|".join(
-            regex.escape(fold(w)) for w in data["metrics"]["deliveries"]["sales_cues"]))
+        self.planned_re = words_re(data["metrics"]["capacity_target"]["tense_cues"], CLITIC_BEFORE)
+        self.breakeven_re = words_re(data["metrics"]["budget"]["breakeven_cues"], CLITIC_BEFORE)
+        self.sales_re = words_re(data["metrics"]["deliveries"]["sales_cues"], CLITIC_BEFORE + "(?:ال)?")
         level = data["metrics"]["price_level"]
         self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
@@ -217,8 +216,7 @@ class ClaimAssembler:
         self.country_of_capital = {city: self.gazetteer.entities[country] for country, city in subjects["capitals"].items()
                                    if country in self.gazetteer.entities}
         self.sources = set(subjects.get("sources", []))
-        self.market_rate_re = regex.compile(r"(?<![\p{L}])[وفبل]?(?:%s)(?![\p{L}])" % "|".join(
-            regex.escape(fold(w)) for w in subjects["market_rate_words"]))
+        self.market_rate_re = words_re(subjects["market_rate_words"], CLITIC_BEFORE)
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
@@ -869,6 +867,13 @@ class ClaimAssembler:
         """A present-time word right after the figure: a level as it stands now."""
         after = WORD_RE.findall(text, q.end, q.end + 20)
         return any(word_in(w, self.present_cues) for w in after[:2])
+
+
+def words_re(words, prefix: str = "") -> regex.Pattern:
+    """Any of `words` (folded here) as a whole word after `prefix` (a pattern, e.g. CLITIC_BEFORE);
+    the longest word is tried first."""
+    alternatives = "|".join(sorted((regex.escape(fold(w)) for w in words), key=len, reverse=True))
+    return regex.compile(r"(?<![\p{L}])%s(?:%s)(?![\p{L}])" % (prefix, alternatives))
 
 
 def definite_word_re(words, articles: str = "ال") -> regex.Pattern:

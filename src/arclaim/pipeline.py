@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input
+from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, words_re
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -83,9 +83,7 @@ class Extractor:
                                        | {fold(w): "exchange" for w in subjects["exchange_words"]}
                                        | {fold(w): "central_bank" for w in subjects["central_bank_words"]})
         self.capitals = subjects["capitals"]
-        self.homographs = {fold(word): [(self.gazetteer.entities[sense["name"]], sense.get("mark"),
-                                         regex.compile(r"(?<![\p{L}])(?:%s)(?![\p{L}])" % "|".join(
-                                             regex.escape(fold(w)) for w in sense["context"])))
+        self.homographs = {fold(word): [(self.gazetteer.entities[sense["name"]], sense.get("mark"), words_re(sense["context"]))
                                         for sense in senses if sense["name"] in self.gazetteer.entities]
                            for word, senses in subjects.get("homographs", {}).items()}
         self.exchanges = self._exchange_of_country()
@@ -346,15 +344,16 @@ class Extractor:
             next_end = ntext.find("\n", start)
             end = min(len(ntext) if next_end < 0 else next_end, start + 400)
             lead = self._lead_entities(ntext, start, end, datelines)
-        weak = self._weak_lead_entity(ntext, start, end, norm)
         if lead:
             # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
             first = next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
             opening = TOKEN_RE.search(ntext, start, end)
-            if (weak is not None and opening is not None and opening.start() <= weak.start < opening.end()
-                    and after_preposition(ntext, start, first.start)):
-                return weak  # زين تتعثر في السودان: the company the headline opens with, not the place
+            if opening is not None and after_preposition(ntext, start, first.start):
+                weak = self._weak_lead_entity(ntext, start, opening.end(), norm)
+                if weak is not None:
+                    return weak  # زين تتعثر في السودان: the company the headline opens with, not the place
             return first
+        weak = self._weak_lead_entity(ntext, start, end, norm)
         if weak is not None:
             return weak
         counts: dict[str, list] = {}
