@@ -94,3 +94,20 @@ def test_every_trained_model_is_installed_with_the_package(name):
     from arclaim.textcat import TrainedTextcat, model_dir
 
     assert TrainedTextcat.available(model_dir(name)), name
+
+
+def test_every_pipeline_shares_one_copy_of_each_model():
+    """Each Extractor once added its own textcat to the shared Language: memory grew with every
+    Extractor built, and a name taken from id() was reused after garbage collection (E007)."""
+    import gc
+
+    from arclaim.pipeline import Extractor
+    from arclaim.textcat import shared_nlp
+
+    text = "ارتفع سهم أرامكو 3% في 2025 وسط تفاؤل المستثمرين"
+    Extractor().extract(text)
+    before = list(shared_nlp().component_names)
+    for _ in range(5):
+        Extractor().extract(text)
+        gc.collect()
+    assert shared_nlp().component_names == before

@@ -31,21 +31,34 @@ def shared_nlp():
     return spacy.blank("ar")
 
 
+def _saved_at(path: Path) -> int:
+    return max(f.stat().st_mtime_ns for f in (path / "textcat").iterdir())
+
+
+@lru_cache(maxsize=None)
+def _load_component(path: Path, saved_at: int):
+    """One `textcat` component of `shared_nlp()` per saved model (and per save, so a model retrained
+    in this process is reloaded): every Pipeline shares it instead of adding a copy to the shared
+    Language, which grew with each Pipeline built and once reused a name freed by the GC."""
+    from spacy.util import load_config
+
+    nlp = shared_nlp()
+    name = f"textcat_{path.name}_{len(nlp.component_names)}"
+    config = load_config(path / "config.cfg")["components"]["textcat"]
+    config = {k: v for k, v in config.items() if k != "factory"}
+    component = nlp.add_pipe("textcat", name=name, config=config)
+    component.from_disk(path / "textcat", exclude=["vocab"])
+    return name, component
+
+
 class TrainedTextcat:
     """A `textcat` trained and saved as a spaCy pipeline, loaded as a component of `shared_nlp()`."""
 
     def __init__(self, path: Path):
-        from spacy.util import load_config
-
         self.path = Path(path)
         self.settings: dict = json.loads((self.path / "meta.json").read_text(encoding="utf-8")).get("arclaim", {})
-        nlp = shared_nlp()
-        self.name = f"textcat_{self.path.name}_{id(self)}"
-        config = load_config(self.path / "config.cfg")["components"]["textcat"]
-        config = {k: v for k, v in config.items() if k != "factory"}
-        self.component = nlp.add_pipe("textcat", name=self.name, config=config)
-        self.component.from_disk(self.path / "textcat", exclude=["vocab"])
-        self.nlp = nlp
+        self.nlp = shared_nlp()
+        self.name, self.component = _load_component(self.path.resolve(), _saved_at(self.path))
 
     def predict(self, texts: list[str]) -> list[dict[str, float]]:
         """Label scores per text, one model call per batch of PREDICT_BATCH texts (no per-doc
