@@ -96,6 +96,7 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
+SIZE_LEAD_RE = regex.compile(r"[\sـ]*(?:(?:بنسبه|بنحو|بحوالي|بما يقارب|بمقدار|بواقع|نحو|حوالي|قرابه)[\sـ]*)?")  # before a move's size
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
 CONTRAST_RE = regex.compile(r"(?<![\p{L}])(?:بينما|في حين|فيما|لكن|غير ان|الا ان)(?![\p{L}])")
 CLOSING_AFTER_REACH = 25  # characters after a closing level within which the move it ended is told
@@ -201,6 +202,7 @@ class ClaimAssembler:
         self.particle_verbs = {fold(w): {fold(v) for v in verbs} for w, verbs in directions["particles"].items()}
         self.reporting_words = {fold(w) for w in directions["reporting"]["words"]}
         self.reporting_followers = {fold(w) for w in directions["reporting"]["followers"]}
+        self.size_adjectives = {fold(w) for w in directions["adjectives"]["words"]}
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
         self.present_cues = {fold(w) for w in time["present_cues"]}
@@ -460,6 +462,8 @@ class ClaimAssembler:
                 continue
             if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m) or self._reports(text, m):
                 continue
+            if self._adjective_without_size(text, m):
+                continue
             if m.end <= q.start and self._cue_taken(text, q, sent, clause, m.end):
                 continue
             if after and closing and not self._tells_closing_move(text, q, m, ents):
@@ -521,6 +525,14 @@ class ClaimAssembler:
         after = WORD_RE.search(text, cue.end, cue.end + 30)
         return bool(after) and (word_in(after.group(), verbs)
                                 or next(self.direction_index.finditer(text, after.start(), after.end()), None) is not None)
+
+    def _adjective_without_size(self, text: str, cue) -> bool:
+        """An adjective (مرتفعا، منخفضة) says a move only right before its own size (منخفضة بنحو 6%
+        عن الشهر السابق); alone it describes a level (لا يزال الدين مرتفعا عند 116%)."""
+        if not word_in(text[cue.start:cue.end], self.size_adjectives):
+            return False
+        lead = SIZE_LEAD_RE.match(text, cue.end).end()
+        return not self._figure_between(lead, lead + 2)
 
     def _reports(self, text: str, cue) -> bool:
         """The cue reports speech here: وأضاف (الرئيس التنفيذي) أن ... is 'he added that', no move."""
