@@ -376,6 +376,12 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # a figure in a relative clause right after a name is about that name
     ("ترى AMD أن كسر هيمنة Nvidia، التي تسيطر على نحو 80% من السوق، ممكن", "80%", "Nvidia"),
     ("تبني Humain مراكز بيانات بدعم من صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 900 مليار دولار", "900 مليار دولار", "Public Investment Fund"),
+    # a country's adjective names the country; not when it qualifies a name, a company or a group
+    ("أرقام الأسبوع\nوتقدّر مؤسسة دولية أن الاقتصاد الباكستاني نما 9% العام الماضي", "9%", "Pakistan"),
+    ("وصعد العائد على السندات اليابانية لأجل 10 سنوات إلى 1.9%", "1.9%", "Japan"),
+    ("ويتوقع صندوق النقد الدولي أن ينكمش الاقتصاد السوداني 4% هذا العام", "4%", "Sudan"),
+    ("وأعلنت سامسونج الكورية أرباحاً تشغيلية بلغت 9 مليارات دولار", "9 مليارات دولار", "Samsung"),
+    ("وقالت الشركة الأمريكية إن إيراداتها بلغت 3 مليارات دولار", "3 مليارات دولار", None),
 ])
 def test_subject(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject

@@ -15,7 +15,7 @@ import regex
 
 from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, words_re
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
-from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json
+from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, word_in
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
 from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
@@ -87,6 +87,12 @@ class Extractor:
                                         for sense in senses if sense["name"] in self.gazetteer.entities]
                            for word, senses in subjects.get("homographs", {}).items()}
         self.exchanges = self._exchange_of_country()
+        demonyms = subjects["demonyms"]
+        self.demonym_country = {key[2:-1]: self.gazetteer.entities[name] for key, name in self.gazetteer.weak_aliases.items()
+                                if self.gazetteer.entities[name].type == "GPE" and key.startswith("ال") and key.endswith("ي")}
+        self.demonym_re = regex.compile(r"(?<=([\p{L}\p{M}]+)[ \t]{1,3})[وف]?ال(%s)(?:ي|يه|يين|يون)(?![\p{L}])" % "|".join(
+            sorted(map(regex.escape, self.demonym_country), key=len, reverse=True)))
+        self.demonym_not_after = {fold(w) for w in demonyms["not_after"]}
         self.currency_mention_re = definite_word_re(self.quantities.currency_context, "ال|لل")
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
@@ -175,6 +181,7 @@ class Extractor:
         if topic is _OWN_TOPIC:
             topic = self._topic(ntext, entities_of, datelines, norm)
         self._add_place_words(ntext, index, entities_of, topic)
+        self._add_demonyms(ntext, index, entities_of)
         wanted_ids = {id(q) for q in wanted}
         heading_starts = _heading_starts(ntext)
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
@@ -293,6 +300,18 @@ class Extractor:
                     yield EntityMatch(info, m.start, m.end, -1, -1)
 
         _add_names(index, entities_of, place_words)
+
+    def _add_demonyms(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list]) -> None:
+        """A country's adjective after a noun (الاقتصاد السوري، السندات الالمانيه، بين السعوديين) names
+        the country, where no longer name covers it (البنك المركزي المصري is the bank)."""
+        def demonyms(sent, ents):
+            for m in self.demonym_re.finditer(ntext, sent.start, sent.end):
+                if (m.start(1) < sent.start or word_in(m.group(1), self.demonym_not_after)
+                        or _overlaps(ents, m.start(1), m.end())):
+                    continue  # the adjective qualifies a name, a company, a currency or a group
+                yield EntityMatch(self.demonym_country[m.group(2)], m.start(), m.end(), -1, -1)
+
+        _add_names(index, entities_of, demonyms)
 
     def _exchange_of_country(self) -> dict[str, EntityInfo]:
         """Country name -> its stock exchange, for the countries with exactly one in the gazetteer."""
