@@ -288,6 +288,13 @@ def cue_extractor():
     ("تطور الشركة حرماً لمراكز البيانات بقدرة 1 غيغاواط", "1 غيغاواط", "capacity_target"),
     # يصدر issues a statement as often as it exports: no cue
     ("ولم يصدر تعليق من الشركة، غير أن سهمها أغلق مرتفعاً 1.8%", "1.8%", "price_change"),
+    # a debt's yield is a rate, not the debt
+    ("وانخفض متوسط العائد على أذون الخزانة لأجل 91 يوماً إلى 21.3% في عطاء الخميس", "21.3%", "interest_rate"),
+    ("الصكوك الحكومية لسا تعطي حوالي 5.2% بالسنة", "5.2%", "interest_rate"),
+    ("وتشكل السندات نحو 30% من محفظة الدين الحكومي", "30%", "debt"),
+    # coins counted are held or moved, not a price; the coin's price in dollars is
+    ("الحيتان باعوا قرابة 95 ألف بيتكوين خلال شهر", "95 ألف بيتكوين", None),
+    ("البيتكوين وصل 97 ألف دولار اليوم", "97 ألف دولار", "price_level"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

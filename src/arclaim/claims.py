@@ -188,6 +188,8 @@ class ClaimAssembler:
         self.planned_re = words_re(data["metrics"]["capacity_target"]["tense_cues"], CLITIC_BEFORE)
         self.breakeven_re = words_re(data["metrics"]["budget"]["breakeven_cues"], CLITIC_BEFORE)
         self.sales_re = words_re(data["metrics"]["deliveries"]["sales_cues"], CLITIC_BEFORE + "(?:ال)?")
+        self.coins = set(load_json("currencies.json")["coins"])
+        self.yield_re = words_re(data["metrics"]["interest_rate"]["yield_words"], CLITIC_BEFORE)
         level = data["metrics"]["price_level"]
         self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
@@ -316,6 +318,8 @@ class ClaimAssembler:
             return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
         if best == NO_METRIC:
             return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
+        if best == "debt" and q.kind == "percent" and self.yield_re.search(text, clause[0], q.start):
+            return "interest_rate"  # العائد علي اذون الخزانة 24.6%: the debt's yield, a rate
         if best is None and q.kind in ("mass", "volume") and self.sales_re.search(text, clause[0], q.start):
             return "deliveries"  # ارتفعت مبيعات الاسمنت الي 10,8 مليون طن: tonnes sold, not money
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
@@ -367,6 +371,8 @@ class ClaimAssembler:
         if subject is None or metric not in (None, "share_price"):
             return metric
         default = default_metric(q.kind, subject.info.type)
+        if default == "price_level" and q.unit in self.coins:
+            default = None  # 2.4 مليون ETH في طابور الخروج: coins held or moved, not a coin's price
         if default is not None and self._fits(text, q, default):
             return default
         if metric is None and self._is_share_price_point(text, q, subject.info.type):
