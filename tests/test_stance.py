@@ -106,6 +106,8 @@ def test_an_entity_name_is_not_a_cue(lex):
     ("ارتفعت مبيعات المصنع 11% خلال العام", "bull"),
     ("وصعد مؤشر الدولار 0.7% خلال الأسبوع", "bear"),
     ("تراجعت مخزونات النفط الأمريكية 3% الأسبوع الماضي", "bull"),
+    ("انخفضت تكلفة إنتاج الكيلوواط ساعة من الطاقة الشمسية 14% خلال عامين", "bull"),
+    ("واتسع عجز الميزان التجاري إلى 6.2 مليار دولار", "bear"),
 ])
 def test_what_the_clause_measures_turns_the_side_of_its_move(text, stance):
     from arclaim.pipeline import Extractor, ExtractorConfig
