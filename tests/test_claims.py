@@ -389,6 +389,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("ويتوقع صندوق النقد الدولي أن ينكمش الاقتصاد السوداني 4% هذا العام", "4%", "Sudan"),
     ("وأعلنت سامسونج الكورية أرباحاً تشغيلية بلغت 9 مليارات دولار", "9 مليارات دولار", "Samsung"),
     ("وقالت الشركة الأمريكية إن إيراداتها بلغت 3 مليارات دولار", "3 مليارات دولار", None),
+    # a local currency names its country only for a figure that measures something
+    ("مصاريف المدرسة الخاصة بقت 48 ألف جنيه السنة دي", "48 ألف جنيه", None),
+    ("وبلغ عجز الموازنة 1.2 تريليون جنيه في العام المالي الماضي", "1.2 تريليون جنيه", "Egypt"),
 ])
 def test_subject(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject

@@ -260,6 +260,8 @@ class ClaimAssembler:
             carried = self._carried_subject(out, q, paragraph_breaks)
             country = self._currency_country(q)
             currency_kind = "exchange_rate" if country and self._is_exchange_rate(text, q, clause) else "currency"
+            if currency_kind == "currency" and metric is None:
+                country = None  # كرتونة البيض بقت بـ 175 جنيه: a price nobody names is about no country
             same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
             candidates = self._subject_candidates(
                 text, q, sent, clause, ents, metric,
