@@ -295,6 +295,12 @@ def cue_extractor():
     # coins counted are held or moved, not a price; the coin's price in dollars is
     ("الحيتان باعوا قرابة 95 ألف بيتكوين خلال شهر", "95 ألف بيتكوين", None),
     ("البيتكوين وصل 97 ألف دولار اليوم", "97 ألف دولار", "price_level"),
+    # millions about a coin are a position or a flow, not its price
+    ("وفتح الحوت مركز شورت على البيتكوين بحوالي 120 مليون دولار", "120 مليون دولار", None),
+    # money raised in a share offering is its value; a rights issue is an investment
+    ("وجمعت الشركة 950 مليون دولار من الطرح العام الأولي", "950 مليون دولار", "deal_value"),
+    ("وجمعت الشركة الناشئة 950 مليون دولار في جولة تمويل جديدة", "950 مليون دولار", "investment"),
+    ("أعلن البنك طرح حقوق أولوية بقيمة 3 مليارات ريال", "3 مليارات ريال", "investment"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

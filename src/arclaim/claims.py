@@ -136,11 +136,15 @@ def metric_group(metric: str | None) -> str:
     return "other"
 
 
-def default_metric(kind: str, entity_type: str) -> str | None:
+UNIT_PRICE_MAX = 1e6  # a coin's or a commodity's price per unit stays below a million
+
+
+def default_metric(kind: str, entity_type: str, value: float = 0.0) -> str | None:
     """A figure with no metric cue (or only a share's price cue such as السعر) about a coin, commodity
-    or index is its price level."""
+    or index is its price level; millions and billions about a coin are positions, flows or open
+    interest (شورت على ETH بحوالي 75 مليون دولار), no price."""
     if entity_type in ("COMMODITY", "CRYPTO") and kind == "money":
-        return "price_level"
+        return "price_level" if abs(value) < UNIT_PRICE_MAX else None
     if entity_type == "INDEX" and kind == "count":
         return "price_level"
     return None
@@ -189,6 +193,8 @@ class ClaimAssembler:
         self.breakeven_re = words_re(data["metrics"]["budget"]["breakeven_cues"], CLITIC_BEFORE)
         self.sales_re = words_re(data["metrics"]["deliveries"]["sales_cues"], CLITIC_BEFORE + "(?:ال)?")
         self.coins = set(load_json("currencies.json")["coins"])
+        self.offering_re = words_re(data["metrics"]["deal_value"]["offering_words"], CLITIC_BEFORE + "(?:ال)?")
+        self.rights_issue_re = words_re(data["metrics"]["deal_value"]["rights_issue_words"], CLITIC_BEFORE)
         self.yield_re = words_re(data["metrics"]["interest_rate"]["yield_words"], CLITIC_BEFORE)
         level = data["metrics"]["price_level"]
         self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
@@ -320,6 +326,9 @@ class ClaimAssembler:
             return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
         if best == NO_METRIC:
             return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
+        if (best == "investment" and q.kind == "money" and self.offering_re.search(text, sent.start, sent.end)
+                and not self.rights_issue_re.search(text, sent.start, sent.end)):
+            return "deal_value"  # جمعت الشركة 1.72 مليار دولار من الطرح: the offering's size
         if best == "debt" and q.kind == "percent" and self.yield_re.search(text, clause[0], q.start):
             return "interest_rate"  # العائد علي اذون الخزانة 24.6%: the debt's yield, a rate
         if best is None and q.kind in ("mass", "volume") and self.sales_re.search(text, clause[0], q.start):
@@ -370,9 +379,12 @@ class ClaimAssembler:
         if metric == "share_price" and (subject is None or subject.info.type not in ("ORG", "TICKER")) \
                 and not SHARE_WORDS.search(text, sent.start, sent.end):
             return "price_level"  # سعر ثنائي فوسفات الامونيوم: the price of a thing, no share named
+        if (metric == "price_level" and subject is not None and subject.info.type in ("COMMODITY", "CRYPTO")
+                and abs(q.value or 0.0) >= UNIT_PRICE_MAX):
+            return None  # شورت على البيتكوين بحوالي 120 مليون دولار: a position, not the coin's price
         if subject is None or metric not in (None, "share_price"):
             return metric
-        default = default_metric(q.kind, subject.info.type)
+        default = default_metric(q.kind, subject.info.type, q.value or 0.0)
         if default == "price_level" and q.unit in self.coins:
             default = None  # 2.4 مليون ETH في طابور الخروج: coins held or moved, not a coin's price
         if default is not None and self._fits(text, q, default):
