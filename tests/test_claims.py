@@ -398,6 +398,10 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # a local currency names its country only for a figure that measures something
     ("مصاريف المدرسة الخاصة بقت 48 ألف جنيه السنة دي", "48 ألف جنيه", None),
     ("وبلغ عجز الموازنة 1.2 تريليون جنيه في العام المالي الماضي", "1.2 تريليون جنيه", "Egypt"),
+    # whose data reports a figure is its source, not its subject
+    ("التمويل العقاري في مصر يتسارع\nأظهرت بيانات الهيئة العامة للرقابة المالية أن رصيد القروض العقارية بلغ 23 مليار جنيه بنهاية سبتمبر", "23 مليار جنيه", "Egypt"),
+    # the main market is the country's exchange
+    ("تاسي يتراجع\nوتضم السوق الرئيسية أكثر من 240 شركة مدرجة", "240 شركة", "Saudi Exchange"),
 ])
 def test_subject(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
