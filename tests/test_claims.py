@@ -107,6 +107,10 @@ def claim_for(extractor, text: str, surface: str):
     ("واتسع عجز الحساب الجاري إلى 3.4 مليار دولار في الربع الثاني", "3.4 مليار دولار", "up"),
     ("ضاقت الفجوة بين السعرين إلى 40 نقطة أساس", "40 نقطة أساس", "down"),
     ("نكرر توصية الشراء بسعر مستهدف 88 ريالاً، ما يعني عائداً محتملاً بنحو 16%", "16%", "up"),
+    # dialect طلع right before a level reports it; before a change or with لـ it is a rise
+    ("صافي الربح طلع 3.2 مليار دولار في الربع الأخير", "3.2 مليار دولار", None),
+    ("السهم طلع 8% في جلسة واحدة", "8%", "up"),
+    ("السهم طلع لـ 45 جنيه بعد النتايج", "45 جنيه", "up"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

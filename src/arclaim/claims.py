@@ -96,6 +96,7 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
+CAME_OUT_GAP_RE = regex.compile(r"[\sـ]*(?:(?:حوالي|تقريبا|قرابه|فوق|نحو|اكثر من|اقل من)\s+|ب\s*ـ?\s*)?")  # طلع ... level
 SIZE_LEAD_RE = regex.compile(r"[\sـ]*(?:(?:بنسبه|بنحو|بحوالي|بما يقارب|بمقدار|بواقع|نحو|حوالي|قرابه)[\sـ]*)?")  # before a move's size
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
 CONTRAST_RE = regex.compile(r"(?<![\p{L}])(?:بينما|في حين|فيما|لكن|غير ان|الا ان)(?![\p{L}])")
@@ -211,6 +212,7 @@ class ClaimAssembler:
         self.reporting_words = {fold(w) for w in directions["reporting"]["words"]}
         self.reporting_followers = {fold(w) for w in directions["reporting"]["followers"]}
         self.size_adjectives = {fold(w) for w in directions["adjectives"]["words"]}
+        self.came_out_words = {fold(w) for w in directions["came_out"]["words"]}
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
         self.present_cues = {fold(w) for w in time["present_cues"]}
@@ -483,7 +485,7 @@ class ClaimAssembler:
                 continue
             if any(e.start <= m.start < e.end for e in ents) or self._is_particle(text, m) or self._reports(text, m):
                 continue
-            if self._adjective_without_size(text, m):
+            if self._adjective_without_size(text, m) or self._came_out_at(text, q, m):
                 continue
             if m.end <= q.start and self._cue_taken(text, q, sent, clause, m.end):
                 continue
@@ -554,6 +556,12 @@ class ClaimAssembler:
             return False
         lead = SIZE_LEAD_RE.match(text, cue.end).end()
         return not self._figure_between(lead, lead + 2)
+
+    def _came_out_at(self, text: str, q: RawQuantity, cue) -> bool:
+        """Dialect طلع right before a level says where it came out (صافي الربح طلع 6.6 مليار), not
+        that it rose; before a change (طلع 6%) or with لـ/إلى (طلع لـ 30 جنيه) it is a rise."""
+        return (q.kind not in CHANGE_KINDS and cue.end <= q.start and word_in(text[cue.start:cue.end], self.came_out_words)
+                and CAME_OUT_GAP_RE.fullmatch(text, cue.end, q.start) is not None)
 
     def _reports(self, text: str, cue) -> bool:
         """The cue reports speech here: وأضاف (الرئيس التنفيذي) أن ... is 'he added that', no move."""
