@@ -111,6 +111,8 @@ def claim_for(extractor, text: str, surface: str):
     ("صافي الربح طلع 3.2 مليار دولار في الربع الأخير", "3.2 مليار دولار", None),
     ("السهم طلع 8% في جلسة واحدة", "8%", "up"),
     ("السهم طلع لـ 45 جنيه بعد النتايج", "45 جنيه", "up"),
+    # the size of a move after بمقدار takes its verb from afar
+    ("خفضت الشركة سعر البيع الرسمي لخامها المتجه إلى الأسواق الآسيوية لشحنات الشهر المقبل بمقدار 60 سنتاً للبرميل", "60 سنتاً", "down"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction

@@ -607,8 +607,9 @@ class ClaimAssembler:
         ليصل العائد الي 24%, تراجع ... من 14.9%) and a change in points, which always is a move,
         reach furthest."""
         window = max(sent.start, q.start - 40)
-        if q.kind == "pp" or MOVE_ENDPOINT_RE.search(text, window, q.start) or CLOSE_AT_RE.search(text, window, q.start):
-            return MOVE_REACH_ENDPOINT
+        if (q.kind == "pp" or MOVE_ENDPOINT_RE.search(text, window, q.start) or CLOSE_AT_RE.search(text, window, q.start)
+                or BY_AMOUNT_RE.search(text, max(sent.start, q.start - 12), q.start)):
+            return MOVE_REACH_ENDPOINT  # ... بمقدار 40 سنتا: the size of a move, whose verb may stand far before
         return MOVE_REACH_DEFAULT if q.kind in CHANGE_KINDS else 60
 
     # --------------------------------------------------------------- subject
