@@ -28,6 +28,8 @@ ARABIC_WORD_RE = regex.compile(r"[ \t]*(?P<w>[\p{Arabic}&&\p{L}]+(?:\p{M}+[\p{Ar
 LATIN_WORD_RE = regex.compile(r"[ \t]*(?P<w>[A-Za-z]+)")
 YEAR_SUFFIX_RE = regex.compile(r"\s?(?:م|هـ|ه)(?![\p{L}])")
 # Joiners are written folded (ى -> ي), as the text they run on.
+CLAUSE_BREAK_RE = regex.compile(r"[.؛;:\n]")
+MOVE_VERB_WORDS = 15  # words before من X إلى Y within which its movement verb may stand
 JOIN_RE = regex.compile(r"[ \t]*(?P<j>و|الي|ل|حتي|لحد|لغايه|-|–|—|to)[ \t]*")
 ONE_AFTER_RE = regex.compile(r"\s+(?:واحده|واحد)")
 LAST_WORD_RE = regex.compile(r"(?:^|(?<=\s))(?P<w>\p{L}+)[ \t]?\Z")  # \Z: `$` would also match before a final newline
@@ -486,7 +488,10 @@ class QuantityParser:
         return bool(words) and words[-1] in ("من", "ومن")
 
     def _movement_before(self, text: str, start: int) -> bool:
-        words = text[max(0, start - 60) : start].split()[-6:]
+        """A movement verb stands in the clause before `start` (up to MOVE_VERB_WORDS words back):
+        تراجع متوسط سعر طن الاسمنت ... في السوق المصرية من 4,150 الي 3,700 جنيه is a move."""
+        window = text[max(0, start - 120) : start]
+        words = CLAUSE_BREAK_RE.split(window)[-1].split()[-MOVE_VERB_WORDS:]
         verbs = self.lex.movement_verbs
         # the future prefix too: وسترتفع الطاقة من 77 الي 142 مليون طن (a move, two figures)
         return any(word_in(w, verbs) or (w.lstrip("وف")[:1] == "س" and word_in(w.lstrip("وف")[1:], verbs)) for w in words)
