@@ -15,7 +15,7 @@ import regex
 
 from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, words_re
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
-from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, word_in
+from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, strip_clitics
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
 from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
@@ -26,7 +26,9 @@ from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
 LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترجمة، عاجل), not the headline
-HANDLE_LINE_RE = regex.compile(r"\s*@\w+")  # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر)
+BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list item
+# a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
+HANDLE_LINE_RE = regex.compile(r"\s*@\w+|[^\n@]{0,60}@[A-Za-z0-9_]+[ \t]*(?:[·•|][^\n]*)?$", regex.M)
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
@@ -92,7 +94,7 @@ class Extractor:
                                 if self.gazetteer.entities[name].type == "GPE" and key.startswith("ال") and key.endswith("ي")}
         self.demonym_re = regex.compile(r"(?<=([\p{L}\p{M}]+)[ \t]{1,3})[وف]?ال(%s)(?:ي|يه|يين|يون)(?![\p{L}])" % "|".join(
             sorted(map(regex.escape, self.demonym_country), key=len, reverse=True)))
-        self.demonym_not_after = {fold(w) for w in demonyms["not_after"]}
+        self.demonym_heads = {strip_clitics(fold(w)) for w in demonyms["head_nouns"]}
         self.currency_mention_re = definite_word_re(self.quantities.currency_context, "ال|لل")
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
@@ -306,9 +308,10 @@ class Extractor:
         the country, where no longer name covers it (البنك المركزي المصري is the bank)."""
         def demonyms(sent, ents):
             for m in self.demonym_re.finditer(ntext, sent.start, sent.end):
-                if (m.start(1) < sent.start or word_in(m.group(1), self.demonym_not_after)
-                        or _overlaps(ents, m.start(1), m.end())):
-                    continue  # the adjective qualifies a name, a company, a currency or a group
+                people = ntext[m.end() - 2:m.end()] in ("ين", "ون")
+                if (m.start(1) < sent.start or _overlaps(ents, m.start(1), m.end())
+                        or not (people or strip_clitics(m.group(1)) in self.demonym_heads)):
+                    continue  # the adjective qualifies a name, or a product or company: no country's figure
                 yield EntityMatch(self.demonym_country[m.group(2)], m.start(), m.end(), -1, -1)
 
         _add_names(index, entities_of, demonyms)
@@ -356,9 +359,9 @@ class Extractor:
                 break
         start, end = 0, min(lead_end, 400)
         lead = self._lead_entities(ntext, start, end, datelines)
-        if not lead and (len(TOKEN_RE.findall(ntext, 0, lead_end)) <= LABEL_MAX_WORDS or HANDLE_LINE_RE.match(ntext)):
-            # a label above the post (ترجمة، عاجل) or its author's handle and date is no headline:
-            # the next line is
+        if HANDLE_LINE_RE.match(ntext) or not lead and len(TOKEN_RE.findall(ntext, 0, lead_end)) <= LABEL_MAX_WORDS:
+            # a label above the post (ترجمة، عاجل) or its author's handle and date (even one naming a
+            # place: أسهم الكويت @abunasser_kw) is no headline: the next line is
             start = NEXT_TEXT_RE.search(ntext, lead_end).start()
             next_end = ntext.find("\n", start)
             end = min(len(ntext) if next_end < 0 else next_end, start + 400)
@@ -590,13 +593,19 @@ def _tidy(value: float | None) -> float | None:
 
 
 def _heading_starts(text: str) -> list[int]:
-    """Start positions of heading-like lines: short lines ending with ':' or numbered section titles."""
+    """Start positions of heading-like lines: short lines ending with ':', numbered section titles,
+    and short lines without a full stop right above a bulleted list (البنك السعودي الأول: لماذا
+    نحن متفائلون⏎- نتوقع ...)."""
     starts = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         stripped = line.strip()
         words = stripped.split()
-        if words and len(words) <= HEADING_MAX_WORDS and (stripped.endswith(":") or stripped[:1].isdigit() and len(stripped) > 3 and not any(c.isdigit() for c in stripped[3:])):
+        if words and len(words) <= HEADING_MAX_WORDS and (
+                stripped.endswith(":") or stripped[:1].isdigit() and len(stripped) > 3 and not any(c.isdigit() for c in stripped[3:])
+                or (i + 1 < len(lines) and BULLET_RE.match(lines[i + 1]) and not BULLET_RE.match(line)
+                    and stripped[-1] not in ".،؟!?")):
             starts.append(pos)
         pos += len(line) + 1
     return starts
