@@ -303,6 +303,7 @@ def cue_extractor():
     ("البيتكوين وصل 97 ألف دولار اليوم", "97 ألف دولار", "price_level"),
     # millions about a coin are a position or a flow, not its price
     ("وفتح الحوت مركز شورت على البيتكوين بحوالي 120 مليون دولار", "120 مليون دولار", None),
+    ("مشتريات الهند من الذهب وصلت 14.7 مليار دولار", "14.7 مليار دولار", None),  # billions are never a price
     # money raised in a share offering is its value; a rights issue is an investment
     ("وجمعت الشركة 950 مليون دولار من الطرح العام الأولي", "950 مليون دولار", "deal_value"),
     ("وجمعت الشركة الناشئة 950 مليون دولار في جولة تمويل جديدة", "950 مليون دولار", "investment"),

@@ -138,6 +138,12 @@ def metric_group(metric: str | None) -> str:
 
 
 UNIT_PRICE_MAX = 1e6  # a coin's or a commodity's price per unit stays below a million
+PRICE_LEVEL_MAX = 1e9  # no price in the corpus reaches a billion (a flat in Cairo is a few million)
+
+
+def price_sized(q: RawQuantity) -> bool:
+    """The figure can be a price: money under PRICE_LEVEL_MAX (or no money at all)."""
+    return q.kind != "money" or abs(q.value or 0.0) < PRICE_LEVEL_MAX
 
 
 def default_metric(kind: str, entity_type: str, value: float = 0.0) -> str | None:
@@ -452,6 +458,8 @@ class ClaimAssembler:
             return True
         if q.kind not in self.metric_kinds.get(metric, {q.kind}):
             return False
+        if metric == "price_level" and not price_sized(q):
+            return False  # الاوبن انترست 16.2 مليار دولار: billions are an amount, never a price
         nouns = self.count_nouns.get(metric)
         if q.kind != "count" or nouns is None:
             return True

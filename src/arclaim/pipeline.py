@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, words_re
+from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, strip_clitics
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -434,7 +434,7 @@ class Extractor:
             inputs.append(metric_model_input(text, ss, qs, qe, p.quantity.kind))
         for p, cats in zip(todo, model.predict(inputs)):
             label = max(cats, key=cats.get)
-            if label != "none" and cats[label] >= threshold:
+            if label != "none" and cats[label] >= threshold and (label != "price_level" or price_sized(p.quantity)):
                 p.metric = label
 
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
