@@ -685,8 +685,8 @@ class ClaimAssembler:
     def _is_collective(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
                        ents: list[EntityMatch]) -> bool:
         """The figure is about no named entity: its clause sums several (مجتمعة، مجموعهم), or a plural
-        actor that names none (البنوك المركزية، الشركات الكبرى), not after a preposition (الودائع في
-        المصارف), stands before it with no name and no other figure between."""
+        actor that names none (البنوك المركزية، الشركات الكبرى، البنوك السعودية), not after a preposition
+        (الودائع في المصارف), stands before it with no name and no other figure between."""
         for m in self._matches(self.collective_index, text, sent.start, sent.end):
             if not clause[0] <= m.start < clause[1]:
                 continue
@@ -694,8 +694,8 @@ class ClaimAssembler:
                 return True
             if (m.end <= q.start and not self._figure_between(m.end, q.start)
                     and not after_preposition(text, sent.start, m.start)
-                    and not any(m.end <= e.start < q.start for e in ents)):
-                return True
+                    and not any(m.end <= e.start < q.start and text[m.end:e.start].strip() for e in ents)):
+                return True  # a name right after the actor qualifies it (البنوك السعوديه): still no one
         return False
 
     def _list_clause(self, text: str, clause: tuple[int, int], ents: list[EntityMatch],
