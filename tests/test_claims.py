@@ -405,6 +405,7 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("أسعار العربيات\nالسوق نار اليومين دول\nوالكاوتش الصيني وصل 4 آلاف جنيه للفردة", "4 آلاف جنيه", None),  # a product's origin
     ("سوق العمل\nوانخفض معدل البطالة بين السعوديين إلى 7.1%", "7.1%", "Saudi Arabia"),  # the people
     ("مذكرة البنوك\nوارتفعت إصدارات الدين للبنوك السعودية إلى نحو 19 مليار دولار", "19 مليار دولار", None),  # a plural actor qualified by its country
+    ("البيتكوين يهبط بقوة\nوخلال 24 ساعة انمسح 1.3 مليار دولار من المراكز في تصفيات جماعية", "1.3 مليار دولار", None),  # the whole market's liquidations
     # an author's handle line naming a place is no headline; a short line above bullets is a section title
     ("أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر\nبنك الخليج طلع نتايجه 👀\nصافي الربح ٩ شهور: ٥٣٫٨ مليون د.ك", "٥٣٫٨ مليون د.ك", "Gulf Bank"),
     ("مذكرة قطاعية | البنوك السعودية\n\nبنك البلاد: لماذا نحن حذرون\n- تراجع هامش صافي دخل التمويل إلى 2.9% في الربع الثالث", "2.9%", "Bank Albilad"),

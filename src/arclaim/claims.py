@@ -34,6 +34,7 @@ NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for 
 # Names whose words say nothing of their figures; a central bank's, an exchange's or a commodity's name
 # does (البنك المركزي: a rate; برنت: a price).
 CUELESS_NAME_TYPES = {"ORG", "TICKER", "GPE"}
+MARKET_WIDE_METRICS = {"liquidations"}  # figures of a whole market: a subject only when their sentence names one
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # Words that put a share in a sentence: the share itself, or an analyst's target price and call.
 SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سهمها|سهمه|مستهدف|نوصي|توصيه)(?![\p{L}])")
@@ -278,10 +279,11 @@ class ClaimAssembler:
             if currency_kind == "currency" and metric is None:
                 country = None  # كرتونة البيض بقت بـ 175 جنيه: a price nobody names is about no country
             same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
-            candidates = self._subject_candidates(
-                text, q, sent, clause, ents, metric,
-                ((carried, "carried" if same_sentence else "carried_across"), (_topic_at(sections, q.start, topic), "topic"),
-                 (country, currency_kind)))
+            fallbacks = ((carried, "carried" if same_sentence else "carried_across"), (_topic_at(sections, q.start, topic), "topic"),
+                         (country, currency_kind))
+            if metric in MARKET_WIDE_METRICS:
+                fallbacks = ()  # تصفية مراكز بـ 1.9 مليار دولار: the whole market's, not the post's coin
+            candidates = self._subject_candidates(text, q, sent, clause, ents, metric, fallbacks)
             subject = self.ranker.best(candidates)
             metric, related = self.resolve_subject(text, q, sent, metric, subject)
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
