@@ -313,6 +313,9 @@ def cue_extractor():
     ("وجمعت الشركة 950 مليون دولار من الطرح العام الأولي", "950 مليون دولار", "deal_value"),
     ("وجمعت الشركة الناشئة 950 مليون دولار في جولة تمويل جديدة", "950 مليون دولار", "investment"),
     ("أعلن البنك طرح حقوق أولوية بقيمة 3 مليارات ريال", "3 مليارات ريال", "investment"),
+    # inventories and bank credit are outside the vocabulary (hard call 17)
+    ("وارتفعت المخزونات في مستودعات البورصة إلى 420 ألف طن", "420 ألف طن", None),
+    ("وزاد إجمالي الائتمان المصرفي 0.9% على أساس شهري", "0.9%", None),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric
