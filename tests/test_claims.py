@@ -316,6 +316,9 @@ def cue_extractor():
     # inventories and bank credit are outside the vocabulary (hard call 17)
     ("وارتفعت المخزونات في مستودعات البورصة إلى 420 ألف طن", "420 ألف طن", None),
     ("وزاد إجمالي الائتمان المصرفي 0.9% على أساس شهري", "0.9%", None),
+    # mortgage finance is debt; a price per gram after bare ل is a unit price
+    ("وبلغت قيمة عقود التمويل العقاري الجديدة 6.4 مليار ريال في أكتوبر", "6.4 مليار ريال", "debt"),
+    ("اللي اشترى امبارح على 5,100 جنيه لجرام 21 خسران", "5,100 جنيه", "price_level"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

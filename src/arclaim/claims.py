@@ -205,7 +205,7 @@ class ClaimAssembler:
         self.rights_issue_re = words_re(data["metrics"]["deal_value"]["rights_issue_words"], CLITIC_BEFORE)
         self.yield_re = words_re(data["metrics"]["interest_rate"]["yield_words"], CLITIC_BEFORE)
         level = data["metrics"]["price_level"]
-        self.per_unit_re = regex.compile(r"\s*(?:لل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
+        self.per_unit_re = regex.compile(r"\s*(?:لل|ل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
         self.exchange_codes = {fold(w): set(codes) for w, codes in level["exchange_currencies"].items()}
         self.named_currency_re = definite_word_re(self.exchange_codes)
