@@ -147,12 +147,11 @@ def price_sized(q: RawQuantity) -> bool:
     return q.kind != "money" or abs(q.value or 0.0) < PRICE_LEVEL_MAX
 
 
-def default_metric(kind: str, entity_type: str, value: float = 0.0) -> str | None:
+def default_metric(kind: str, entity_type: str) -> str | None:
     """A figure with no metric cue (or only a share's price cue such as السعر) about a coin, commodity
-    or index is its price level; millions and billions about a coin are positions, flows or open
-    interest (شورت على ETH بحوالي 75 مليون دولار), no price."""
+    or index is its price level."""
     if entity_type in ("COMMODITY", "CRYPTO") and kind == "money":
-        return "price_level" if abs(value) < UNIT_PRICE_MAX else None
+        return "price_level"
     if entity_type == "INDEX" and kind == "count":
         return "price_level"
     return None
@@ -390,13 +389,15 @@ class ClaimAssembler:
         if metric == "share_price" and (subject is None or subject.info.type not in ("ORG", "TICKER")) \
                 and not SHARE_WORDS.search(text, sent.start, sent.end):
             return "price_level"  # سعر ثنائي فوسفات الامونيوم: the price of a thing, no share named
-        if (metric == "price_level" and subject is not None and subject.info.type in ("COMMODITY", "CRYPTO")
-                and abs(q.value or 0.0) >= UNIT_PRICE_MAX):
-            return None  # شورت على البيتكوين بحوالي 120 مليون دولار: a position, not the coin's price
+        # millions about a coin or a commodity are a position, a flow or open interest, no unit price
+        # (شورت على البيتكوين بحوالي 120 مليون دولار)
+        too_big = q.kind == "money" and abs(q.value or 0.0) >= UNIT_PRICE_MAX
+        if metric == "price_level" and too_big and subject is not None and subject.info.type in ("COMMODITY", "CRYPTO"):
+            return None
         if subject is None or metric not in (None, "share_price"):
             return metric
-        default = default_metric(q.kind, subject.info.type, q.value or 0.0)
-        if default == "price_level" and q.unit in self.coins:
+        default = default_metric(q.kind, subject.info.type)
+        if default == "price_level" and (too_big or q.unit in self.coins):
             default = None  # 2.4 مليون ETH في طابور الخروج: coins held or moved, not a coin's price
         if default is not None and self._fits(text, q, default):
             return default
