@@ -209,6 +209,7 @@ class Lexicon:
         numbers = load_json("numbers.json")
         self.number_words: dict[str, dict] = {fold(k): v for k, v in numbers["words"].items()}
         self.latin_suffixes: dict[str, float] = numbers["latin_suffixes"]
+        self.number_look_alikes = {fold(w) for w in numbers["look_alikes"]["words"]}
 
         currencies = load_json("currencies.json")
         self.currency_words: dict[str, dict] = {}
@@ -277,7 +278,7 @@ class Lexicon:
         anchors = set(self.number_words) | set(self.currency_duals) | set(self.unit_duals) | set(self.duration_duals)
         self.word_anchor_re = word_regex(anchors)
         self.unit_word_re = re.compile(
-            r"\s*(?P<cl>(?:[وف]?(?:ب|ل|في\s+)?(?:ال)?)?)(?P<w>"
+            r"\s*(?P<cl>(?:[وف]?(?:(?:ب|ل|في\s+)(?:ال)?)?)?)(?P<w>"
             + trie_pattern(set(self.unit_words) | set(self.currency_words) | set(self.duration_words))
             + ")" + WORD_END
         )

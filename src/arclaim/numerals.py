@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicon import Lexicon, lexicon
+from .normalize import fold
 
 # Digits with thousands groups or a decimal part, and an optional Latin scale suffix.
 DIGITS_RE = regex.compile(
@@ -95,7 +96,8 @@ class NumeralFinder:
         found: list[Numeral] = []
         consumed_until = -1
         candidates = [(m.start(), "d", m) for m in DIGITS_RE.finditer(text)]
-        candidates += [(m.start(), "w", m) for m in self.lex.word_anchor_re.finditer(text)]
+        candidates += [(m.start(), "w", m) for m in self.lex.word_anchor_re.finditer(text)
+                       if fold(m.group()) not in self.lex.number_look_alikes]
         candidates += [(m.start(), "1", m) for m in self.lex.one_unit_re.finditer(text)]
         candidates.sort(key=lambda c: c[0])
         bi = 0

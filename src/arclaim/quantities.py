@@ -40,6 +40,9 @@ PREV_WORD_RE = regex.compile(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}\Z")
 PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?\Z")
 
 
+DECADES_MAX = 100  # from this many, عقد after a number is a contract, not a decade
+
+
 @dataclass
 class RawQuantity:
     """A quantity in normalized-text coordinates, before it becomes a record."""
@@ -77,6 +80,7 @@ class QuantityParser:
         stop = {fold(w) for w in stopwords["words"]}
         self.identifier_words = {fold(w) for w in stopwords["identifier_before"]}
         self.multiple_words = {fold(w) for w in stopwords["multiple_after"]}
+        self.measure_words = {fold(w) for w in stopwords["measure_after"]}
         directions = load_json("directions.json")
         stop |= {fold(w) for side in ("up", "down") for w in directions[side]}
         stop |= set(self.lex.year_cues) | set(self.lex.months) | set(self.lex.range_to)
@@ -241,6 +245,8 @@ class QuantityParser:
             q.end = m.end()
             return True
         if word in lex.duration_words and not clitic.strip():
+            if lex.duration_words[word] == "decade" and q.value >= DECADES_MAX:
+                return False  # 118 الف عقد: contracts; no text counts that many decades
             q.kind, q.unit = "duration", lex.duration_words[word]
             q.end = m.end()
             return True
@@ -399,12 +405,17 @@ class QuantityParser:
             q.kind, q.unit = "percent", "%"
             return
         latin_prev = LATIN_BEFORE_RE.search(text[max(0, q.start - 20) : q.start])
+        if nxt_word in self.measure_words:
+            q.identifier = True  # ٥ آلاف متر مربع: a size we do not claim, and no amount of money
+            return
         if nxt_word in self.multiple_words and not q.scaled:
             q.identifier = True  # عند 9 مرات الارباح: a multiple, no amount
             return
         if prev == "لكل":
             q.identifier = True  # دولار لكل مليون وحدة حرارية: the denominator of a rate, no amount
             return
+        if num and num.words_only and q.value == 1 and not q.scaled:
+            return  # واحد صاحبي، لواحد زيي: before a noun the word is dialect for "a, someone", no count
         if nxt_word and self._is_counted(nxt_word) and not latin_prev:
             q.kind, q.unit, q.counted = "count", "count", None
             q.end = nxt.end()
@@ -425,6 +436,8 @@ class QuantityParser:
             return False
         if word[0] in "وف" and not word.startswith(("وحد", "وظيف", "ورق", "وكال", "وجب", "ودائع", "وديع", "وزار", "وثيق", "فرع", "فروع", "فرص", "فند", "فيل", "فاتور", "فدان")):
             return False
+        if word.startswith("ال"):
+            return False  # a counted noun is indefinite: من اول 2025 المؤشر طلع is a year, then the index
         if word[0] in "بلك" and word not in self.counted_whitelist:
             return False  # a preposition clitic: "55 بسهولة", "95 ليصير"
         return True
@@ -501,7 +514,11 @@ class QuantityParser:
         (and a sub-unit's factor: بين 28 و35 سنتاً is 0.28 to 0.35 dollars)."""
         if a.kind == "number" and b.kind == "money" and not a.scaled:
             a.value *= self.lex.currency_entry.get(b.currency_word, {}).get("factor", 1)
-        if a.kind == "number" and b.kind != "number":
+        if a.kind == "number" and b.kind == "number":
+            if not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only:
+                a.value *= b.scale_value  # بين 1.6 و1.75 مليون: the scale reaches both, the unit comes later
+                a.scaled, a.scale_value = True, b.scale_value
+        elif a.kind == "number":
             if not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only:
                 a.value *= b.scale_value
                 a.scaled = True
