@@ -319,6 +319,22 @@ def cue_extractor():
     # mortgage finance is debt; a price per gram after bare ل is a unit price
     ("وبلغت قيمة عقود التمويل العقاري الجديدة 6.4 مليار ريال في أكتوبر", "6.4 مليار ريال", "debt"),
     ("اللي اشترى امبارح على 5,100 جنيه لجرام 21 خسران", "5,100 جنيه", "price_level"),
+    # a bank's net commission or interest income is its revenue, not its profit
+    ("وارتفع صافي دخل العمولات الخاصة للبنك 4% إلى 7.9 مليار ريال", "7.9 مليار ريال", "revenue"),
+    ("ونما إجمالي الدخل التشغيلي 6% إلى 12.4 مليار درهم", "12.4 مليار درهم", "revenue"),
+    # investor codes and active addresses count users
+    ("وبلغ عدد أكواد المستثمرين الجديدة نحو 390 ألف كود خلال العام", "390 ألف كود", "users"),
+    ("وتراجع عدد العناوين النشطة يومياً إلى 2.7 مليون عنوان", "2.7 مليون عنوان", "users"),
+    # a project's investment cost is capex; the quantities a country exported are exports
+    ("وتقدر الكلفة الاستثمارية للمحطة بنحو 3.1 مليار ريال", "3.1 مليار ريال", "capex"),
+    ("وبلغ إجمالي الكميات المصدرة خلال الشهر 97 مليون برميل", "97 مليون برميل", "exports"),
+    # an options expiry's notional value and a coin's dominance measure nothing of the vocabulary
+    ("وتنتهي الجمعة عقود خيارات بقيمة اسمية تبلغ 9.4 مليار دولار", "9.4 مليار دولار", None),
+    ("وهيمنة البيتكوين ارتفعت إلى 61%", "61%", None),
+    # a present word right after another figure dates that one: the later figure is planned
+    ("وسيرفع التمويل قدرة الشركة من 380 ميغاواط حالياً إلى 900 ميغاواط بحلول 2028", "900 ميغاواط", "capacity_target"),
+    ("وسيرفع التمويل قدرة الشركة من 380 ميغاواط حالياً إلى 900 ميغاواط بحلول 2028", "380 ميغاواط", "capacity"),
+    ("وستُقام المنشأة الجديدة بقدرة 250 ميغاواط", "250 ميغاواط", "capacity_target"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric
@@ -427,6 +443,14 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("التمويل العقاري في مصر يتسارع\nأظهرت بيانات الهيئة العامة للرقابة المالية أن رصيد القروض العقارية بلغ 23 مليار جنيه بنهاية سبتمبر", "23 مليار جنيه", "Egypt"),
     # the main market is the country's exchange
     ("تاسي يتراجع\nوتضم السوق الرئيسية أكثر من 240 شركة مدرجة", "240 شركة", "Saudi Exchange"),
+    # a karat or an ounce measures a precious metal: the price is the metal's, not the currency's country
+    ("أسعار الصاغة في مصر\nجرام عيار 21 عندنا النهارده بـ 5,300 جنيه", "5,300 جنيه", "Gold"),
+    ("الذهب ارتاح شوية والفضة طايرة\nوالأوقية برا عدت 49 دولار", "49 دولار", "Silver"),
+    # the site a filing was published on is its source
+    ("نتائج مصرف الراجحي\nوأظهرت القوائم المنشورة على موقع تداول السعودية أن صافي الربح بلغ 5.9 مليار ريال", "5.9 مليار ريال", "Al Rajhi Bank"),
+    # miners as a group, and the writer's own money, are no entity's
+    ("البيتكوين والتعدين\nإيرادات المعدنين كلهم باليوم حوالي 41 مليون دولار", "41 مليون دولار", None),
+    ("البورصة المصرية والمارجن\nكان معايا 150 ألف جنيه وفتحت تمويل بنفس المبلغ", "150 ألف جنيه", None),
 ])
 def test_subject(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject

@@ -85,6 +85,7 @@ STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثاب
 CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])(?:حتي الان|قيد التشغيل)(?![\p{L}])")
+PRESENT_WORD_GAP = 3  # characters: a present word this close after a figure dates that figure
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 # The word right before a figure is a movement verb (خسر، ارتفع، زاد), a bound word allowed between.
@@ -424,13 +425,24 @@ class ClaimAssembler:
         as a comparison base or as the start of a move (من 77 إلى 142) is installed; a future cue in its
         clause or before it in its sentence (بحلول، تستهدف، تبني) makes it planned. A future cue only
         in a later clause belongs to that clause's figure."""
-        words = WORD_RE.findall(text, clause[0], clause[1])
-        if (any(word_in(w, self.present_cues) for w in words) or PRESENT_CAPACITY.search(text, clause[0], clause[1])
-                or self._is_base_figure(text, q) or self._is_move_start(text, q)):
+        if self._stated_as_now(text, q, clause) or self._is_base_figure(text, q) or self._is_move_start(text, q):
             return "capacity"
         if self.planned_re.search(text, clause[0], clause[1]) or self.planned_re.search(text, sent.start, q.start):
             return "capacity_target"
         return best
+
+    def _stated_as_now(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
+        """A present word (حالياً، القدرة الحالية) in the figure's clause, unless it stands right after
+        another figure and so dates that one (من 460 ميغاواط حالياً إلى 1 غيغاواط بحلول 2027)."""
+        for m in WORD_RE.finditer(text, clause[0], clause[1]):
+            if word_in(m.group(), self.present_cues) and not self._dates_other_figure(text, q, m.start()):
+                return True
+        return any(not self._dates_other_figure(text, q, m.start())
+                   for m in PRESENT_CAPACITY.finditer(text, clause[0], clause[1]))
+
+    def _dates_other_figure(self, text: str, q: RawQuantity, pos: int) -> bool:
+        i = bisect_left(self._claim_starts, pos)
+        return any(o is not q and 0 <= pos - o.end <= PRESENT_WORD_GAP for o in self._claim_figures[max(0, i - 2):i])
 
     def _is_base_figure(self, text: str, q: RawQuantity) -> bool:
         """The figure follows a comparison cue (مقارنة بنحو 78 جيجاواط)."""

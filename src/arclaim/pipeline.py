@@ -89,6 +89,13 @@ class Extractor:
                                         for sense in senses if sense["name"] in self.gazetteer.entities]
                            for word, senses in subjects.get("homographs", {}).items()}
         self.exchanges = self._exchange_of_country()
+        units = subjects["commodity_units"]
+        self.metal_unit_re = words_re(units["words"], "[وفبل]?")
+        self.default_metal = self.gazetteer.entities[units["default"]]
+        self.metal_aliases = {key: self.gazetteer.entities[name] for key, name in self.gazetteer.aliases.items()
+                              if name in units["metals"] and not key.isascii()}
+        self.metal_re = regex.compile(r"(?<![\p{L}])[وفبل]?(%s)(?![\p{L}])" % "|".join(
+            sorted(map(regex.escape, self.metal_aliases), key=len, reverse=True)))
         demonyms = subjects["demonyms"]
         self.demonym_country = {key[2:-1]: self.gazetteer.entities[name] for key, name in self.gazetteer.weak_aliases.items()
                                 if self.gazetteer.entities[name].type == "GPE" and key.startswith("ال") and key.endswith("ي")}
@@ -184,6 +191,7 @@ class Extractor:
             topic = self._topic(ntext, entities_of, datelines, norm)
         self._add_place_words(ntext, index, entities_of, topic)
         self._add_demonyms(ntext, index, entities_of)
+        self._add_commodity_units(ntext, index, entities_of)
         wanted_ids = {id(q) for q in wanted}
         heading_starts = _heading_starts(ntext)
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
@@ -315,6 +323,24 @@ class Extractor:
                 yield EntityMatch(self.demonym_country[m.group(2)], m.start(), m.end(), -1, -1)
 
         _add_names(index, entities_of, demonyms)
+
+    def _add_commodity_units(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list]) -> None:
+        """Words that measure only precious metals (عيار 21، سعر الاونصة) name the metal the text last
+        named, else gold, where no longer name covers them: جرام عيار 24 عندنا بـ 6,240 جنيه is gold's
+        price, not the country's."""
+        named: list[tuple[int, EntityInfo]] | None = None
+
+        def units(sent, ents):
+            nonlocal named
+            for m in self.metal_unit_re.finditer(ntext, sent.start, sent.end):
+                if _overlaps(ents, m.start(), m.end()):
+                    continue
+                if named is None:  # the metals the text names, found once and only if a unit is there
+                    named = [(n.start(), self.metal_aliases[n.group(1)]) for n in self.metal_re.finditer(ntext)]
+                i = bisect_left(named, (m.start(),))
+                yield EntityMatch(named[i - 1][1] if i else self.default_metal, m.start(), m.end(), -1, -1)
+
+        _add_names(index, entities_of, units)
 
     def _exchange_of_country(self) -> dict[str, EntityInfo]:
         """Country name -> its stock exchange, for the countries with exactly one in the gazetteer."""
