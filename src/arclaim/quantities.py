@@ -7,6 +7,7 @@ are recognized here too, so later stages never take them for claims.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -40,6 +41,7 @@ PREV_WORD_RE = regex.compile(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}\Z")
 PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?\Z")
 
 
+SENTENCE_END_RE = regex.compile(r"\n|[.!?؟](?=\s)")  # where a sentence ends, for a currency's own context
 DECADES_MAX = 100  # from this many, عقد after a number is a contract, not a decade
 
 
@@ -115,6 +117,8 @@ class QuantityParser:
         self._document_currencies(text, out)
         for q in out:
             self._bound(text, q)
+            if q.sign and q.kind in ("percent", "pp"):
+                q.value = abs(q.value)  # -3%: the sign is the change's direction, the value its size
         return out
 
     @staticmethod
@@ -296,19 +300,31 @@ class QuantityParser:
                 qualified.setdefault(q.currency_word, set()).add(q.unit)
             else:
                 bare.setdefault(q.currency_word, []).append(q)
+        boundaries = [m.end() for m in SENTENCE_END_RE.finditer(text)] if bare else []
         for word, items in bare.items():
-            code = self._document_code(text, word, qualified.get(word, set()))
-            if code:
-                entry = self.lex.currency_entry.get(word, {})
-                default_factor = entry.get("factor", 1)
+            doc_code = self._document_code(text, word, qualified.get(word, set()))
+            entry = self.lex.currency_entry.get(word, {})
+            default_factor = entry.get("factor", 1)
+            for q in items:
+                code = self._sentence_code(text, word, q, boundaries) or doc_code
+                if not code:
+                    continue
                 factor = entry.get("context_factors", {}).get(code, default_factor)
-                for q in items:
-                    q.unit = code
-                    if factor != default_factor:  # a UAE fils is a hundredth of a dirham, not a thousandth
-                        q.value = q.value / default_factor * factor
-                        q.scale_value = q.scale_value / default_factor * factor
-                        if q.upper is not None:
-                            q.upper = q.upper / default_factor * factor
+                q.unit = code
+                if factor != default_factor:  # a UAE fils is a hundredth of a dirham, not a thousandth
+                    q.value = q.value / default_factor * factor
+                    q.scale_value = q.scale_value / default_factor * factor
+                    if q.upper is not None:
+                        q.upper = q.upper / default_factor * factor
+
+    def _sentence_code(self, text: str, word: str, q: RawQuantity, boundaries: list[int]) -> str | None:
+        """The code whose country cues alone stand in the amount's own sentence (العجز الكويتي بنحو
+        1.6 مليار دينار in a text that also talks of Bahrain): the sentence's word beats the document's."""
+        i = bisect_right(boundaries, q.start)
+        start = boundaries[i - 1] if i else 0
+        end = boundaries[i] if i < len(boundaries) else len(text)
+        named = [c for c, rx in self.currency_context[word] if rx.search(text, start, end)]
+        return named[0] if len(named) == 1 else None
 
     def currency_of_word(self, text: str, word: str, qs: list[RawQuantity]) -> str | None:
         """The code a bare currency word (folded, no article: ليره) stands for in this document, as its
@@ -456,13 +472,15 @@ class QuantityParser:
                 if joiner is None and b.numeral is not None and b.numeral.conj_prefix and not text[a.end : b.start].strip():
                     joiner = "و"  # 800 مليون والمليار دولار
                 if joiner and self._is_range(text, a, joiner):
-                    if (joiner not in ("و", "-", "–", "—") and self._movement_before(text, a.start)
-                            and self._starts_move(text, a)):
-                        self._inherit(a, b)
+                    starts_move = joiner not in ("و", "-", "–", "—") and self._starts_move(text, a)
+                    self._inherit(a, b)
+                    # a move, after its verb or written downwards (نزلوا المصنعية من 60 الي 40 درهم):
+                    # a range runs upwards
+                    if starts_move and (self._movement_before(text, a.start)
+                                        or (a.kind == b.kind and a.unit == b.unit and a.value > b.value)):
                         out.append(a)
                         i += 1
                         continue
-                    self._inherit(a, b)
                     if a.unit == b.unit and a.kind == b.kind:
                         merged = RawQuantity(a.start, b.end, a.value, b.kind, unit=b.unit, bound="range",
                                              upper=b.value, counted=b.counted, raw_unit=b.raw_unit or a.raw_unit,
@@ -487,8 +505,8 @@ class QuantityParser:
             return word_in(last, self.lex.range_between) or (a.kind == "number" and not a.scaled)
         if joiner in ("-", "–", "—"):
             return a.kind != "count" or a.counted is None
-        if word_in(last, self.lex.range_from) or word_in(last, {"تتراوح", "يتراوح"}):
-            return True
+        if word_in(last, self.lex.range_from) or word_in(last, {"تتراوح", "يتراوح", "نسبه"}):
+            return True  # بنسبة 5 الي 8%: the size of one change, between two bounds
         return a.kind == "number" and not a.scaled  # ٢ إلى ٣ نقاط مئوية: a bare first number shares the unit
 
     @staticmethod
