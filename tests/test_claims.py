@@ -118,6 +118,12 @@ def claim_for(extractor, text: str, surface: str):
     ("التضخم السنوي يتسارع إلى 14.2% في مارس", "14.2%", "up"),
     # the size of a move after بمقدار takes its verb from afar
     ("خفضت الشركة سعر البيع الرسمي لخامها المتجه إلى الأسواق الآسيوية لشحنات الشهر المقبل بمقدار 60 سنتاً للبرميل", "60 سنتاً", "down"),
+    # a level stated against the one it replaced (بدل، وقبل سنة كانت) ends a move
+    ("لتر البنزين صار بـ 900 دينار بدل 700", "900 دينار", "up"),
+    ("سبيكة الفضة صارت بـ 510 دينار، وقبل سنة كانت 300 دينار", "510 دينار", "up"),
+    # Maghrebi feminine past forms
+    ("المبيعات طلعات 18% فالصيف", "18%", "up"),
+    ("الأسعار هبطات 6% فهاد الشهر", "6%", "down"),
 ])
 def test_direction(extractor, text, surface, direction):
     assert claim_for(extractor, text, surface).direction == direction
@@ -335,6 +341,13 @@ def cue_extractor():
     ("وسيرفع التمويل قدرة الشركة من 380 ميغاواط حالياً إلى 900 ميغاواط بحلول 2028", "900 ميغاواط", "capacity_target"),
     ("وسيرفع التمويل قدرة الشركة من 380 ميغاواط حالياً إلى 900 ميغاواط بحلول 2028", "380 ميغاواط", "capacity"),
     ("وستُقام المنشأة الجديدة بقدرة 250 ميغاواط", "250 ميغاواط", "capacity_target"),
+    # workmanship fees and a dealer's buy-sell spread are no metric; remittances are flows
+    ("والمصنعية على الطقم بين 40 و80 درهم للغرام", "40 و80 درهم", None),
+    ("الفرق بين البيع والشراء عند الصايغ وصل 110 ليرة بالغرام", "110 ليرة", None),
+    ("وبلغت حوالات العاملين في الخارج 3.1 مليار دولار في تسعة أشهر", "3.1 مليار دولار", "fund_flows"),
+    # dialect جاب: what a business brought in; a fuel subsidy is the budget's
+    ("ويوتيوب جاب من الإعلانات 9.8 مليار دولار", "9.8 مليار دولار", "revenue"),
+    ("والحكومة بتقول دعم الوقود كلفها 120 مليون دينار", "120 مليون دينار", "budget"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

@@ -78,8 +78,8 @@ TARGET_PRICE_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)?س
 UP_ARROWS, DOWN_ARROWS = "⬆↑🔺📈🔼", "⬇↓🔻📉🔽"
 ARROW_RE = regex.compile(r"\s*[%s%s]" % (UP_ARROWS, DOWN_ARROWS))
 ARROW_BEFORE_RE = regex.compile(r"[%s%s]\ufe0f?\s*$" % (UP_ARROWS, DOWN_ARROWS))
-# What a level was before (بعد ما كانت 12، بعد ان كان 2,400، وكان): the figure that follows it.
-WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت)\s+(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
+# What a level was before (بعد ما كانت 12، بعد ان كان 2,400، وكان، بدل 650، وقبل سنة كانت 290): the figure that follows it.
+WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت|بدل|بدلا\s+من|و?قبل\s+\p{L}+\s+(?=كان))\s*(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
 STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثابت|ثابته|ثبت|مستقر|مستقره)(?![\p{L}])")  # a level held
 # Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
 CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
