@@ -306,6 +306,8 @@ class Extractor:
         def place_words(sent, ents):
             for m in self.place_words.finditer(ntext, sent.start, sent.end):
                 info = named[m.value]
+                if NISBA_AFTER_RE.match(ntext, m.end):
+                    continue  # الحكومة التونسية، البنك المركزي الأمريكي: another country's, named by its adjective
                 if info is not None and not _overlaps(ents, m.start, m.end):
                     yield EntityMatch(info, m.start, m.end, -1, -1)
 
@@ -547,6 +549,9 @@ def _in_name(q: RawQuantity, index: SentenceIndex, entities_of: dict[int, list])
     """The number is part of an entity's name (an index such as ناسداك 100), no quantity."""
     s = index.at(q.start)
     return s is not None and any(e.start <= q.start < e.end for e in entities_of.get(s.index, ()))
+
+
+NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\p{L}])")  # a relative adjective right after a word
 
 
 def _add_names(index: SentenceIndex, entities_of: dict[int, list], find) -> None:
