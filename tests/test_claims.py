@@ -467,6 +467,12 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # the government is the document's country's, unless an adjective names another
     ("🧵 موازنة لبنان الجديدة\nالحكومة حاطة نفقات بحدود 480 ألف مليار ليرة", "480 ألف مليار ليرة", "Lebanon"),
     ("الفوسفاط فالمغرب\nالحكومة التونسية كتخطط ترجع الإنتاج لـ 12 مليون طن", "12 مليون طن", "Tunisia"),
+    # an exchange feed's header and the author's handle are no headline: the line after them is
+    ("OKX Square · منشور\n@crypto_abu · 3 سبتمبر\nOKB بعد الحرق الكبير\nالسعر طار من 45 دولار إلى 140 دولار", "140 دولار", "OKB"),
+    # a weak alias with its adjective is the ordinary word (طاقة فائضة: surplus capacity, not TAQA)
+    ("قطاع البطاريات: طاقة فائضة تكفي العالم\nتراجع سعر حزمة البطارية 18% هذا العام", "18%", None),
+    # the whole sector is no one entity
+    ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])
 def test_subject(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject

@@ -29,6 +29,10 @@ LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترج
 BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list item
 # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
 HANDLE_LINE_RE = regex.compile(r"\s*@\w+|[^\n@]{0,60}@[A-Za-z0-9_]+[ \t]*(?:[·•|][^\n]*)?$", regex.M)
+# The header of an exchange's social feed (Binance Square، Gate Square · منشور): the platform, not the topic.
+FEED_LINE_RE = regex.compile(r"[^\n]{0,40}(?<![\p{L}])(?:Square|سكوير)(?![\p{L}])[^\n]{0,40}$", regex.M)
+FEMININE_ADJECTIVE_RE = regex.compile(r"[ \t]+\p{L}{3,}ه(?![\p{L}])")  # a word ending in ة right after (folded)
+FURNITURE_LINES_MAX = 3  # lines of labels, feed headers and handles a post may open with
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
@@ -387,10 +391,17 @@ class Extractor:
                 break
         start, end = 0, min(lead_end, 400)
         lead = self._lead_entities(ntext, start, end, datelines)
-        if HANDLE_LINE_RE.match(ntext) or not lead and len(TOKEN_RE.findall(ntext, 0, lead_end)) <= LABEL_MAX_WORDS:
-            # a label above the post (ترجمة، عاجل) or its author's handle and date (even one naming a
-            # place: أسهم الكويت @abunasser_kw) is no headline: the next line is
-            start = NEXT_TEXT_RE.search(ntext, lead_end).start()
+        for _ in range(FURNITURE_LINES_MAX):
+            # a label above the post (ترجمة، عاجل), the feed it was posted on (OKX Square · منشور) or
+            # its author's handle and date (even one naming a place: أسهم الكويت @abunasser_kw) is no
+            # headline: the next line is
+            if not (HANDLE_LINE_RE.match(ntext, start, end) or FEED_LINE_RE.match(ntext, start, end)
+                    or not lead and len(TOKEN_RE.findall(ntext, start, end)) <= LABEL_MAX_WORDS):
+                break
+            nxt = NEXT_TEXT_RE.search(ntext, end)
+            if nxt is None:
+                break
+            start = nxt.start()
             next_end = ntext.find("\n", start)
             end = min(len(ntext) if next_end < 0 else next_end, start + 400)
             lead = self._lead_entities(ntext, start, end, datelines)
@@ -478,6 +489,8 @@ class Extractor:
                 name = weak.get(word)
                 if name is None or m.group()[:skip].endswith("ال") or after_preposition(ntext, start, m.start()):
                     continue  # إعادة تسعير الطاقة، في معادن كمان: the ordinary word
+                if word.endswith("ه") and FEMININE_ADJECTIVE_RE.match(ntext, m.end()):
+                    continue  # طاقة فائضة: a feminine noun with its adjective, the ordinary word
                 return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
         return None
 
