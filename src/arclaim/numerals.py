@@ -23,7 +23,7 @@ PHONE_RE = regex.compile(
     r"(?<![\d.,])(?:(?:\+|00)\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"
     r"|0\d{8,11}|0\d{1,3}[\s-]\d{3,4}[\s-]\d{3,4})(?![\d.,])"
 )
-LIST_MARKER_RE = regex.compile(r"(?m)^[ \t]*(?:[-•*▪►✅🔹]\s*)?\(?(?P<n>\d{1,2})\s*[.)\-–:]\s")
+LIST_MARKER_RE = regex.compile(r"(?m)^[ \t]*(?:[-•*▪►✅🔹]\s*)?\(?(?P<n>\d{1,2})\s*[.)\-–:/]\s")
 VERSION_RE = regex.compile(r"\d+\.\d+\.\d+|(?<![\p{L}])(?:v|V)\d+(?:\.\d+)*")
 SLASH_RE = regex.compile(r"\d+(?:/\d+)+")
 LATIN = regex.compile(r"[A-Za-z]")

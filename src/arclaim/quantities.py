@@ -42,6 +42,7 @@ PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?\Z")
 
 
 SENTENCE_END_RE = regex.compile(r"\n|[.!?؟](?=\s)")  # where a sentence ends, for a currency's own context
+RATIO_AFTER_RE = regex.compile(r"\s*(?:الي|:)\s*\d+(?![\d.,٫٬]*\s*%)(?![\d.,٫٬]*\s*(?:في الم|بالم))")  # 1 الي 10, no percent after
 DECADES_MAX = 100  # from this many, عقد after a number is a contract, not a decade
 
 
@@ -418,6 +419,9 @@ class QuantityParser:
                     q.kind = "year"  # a year-like integer with no unit is a year, even before a noun
                     return
         if prev and word_in(prev, {"نسبه"}):
+            if RATIO_AFTER_RE.match(text, q.end):
+                q.identifier = True  # دمج الاسهم بنسبة 1 الي 10: a ratio, no amount
+                return
             q.kind, q.unit = "percent", "%"
             return
         latin_prev = LATIN_BEFORE_RE.search(text[max(0, q.start - 20) : q.start])
@@ -429,6 +433,9 @@ class QuantityParser:
             return
         if prev == "لكل":
             q.identifier = True  # دولار لكل مليون وحدة حرارية: the denominator of a rate, no amount
+            return
+        if num and num.words_only and text.startswith("لل", q.start):
+            q.identifier = True  # 11 دولار للمليون وحدة حرارية: a rate's denominator, no amount
             return
         if num and num.words_only and q.value == 1 and not q.scaled:
             return  # واحد صاحبي، لواحد زيي: before a noun the word is dialect for "a, someone", no count
@@ -450,10 +457,11 @@ class QuantityParser:
             return False
         if word in self.lex.number_words or word in self.lex.months:
             return False
-        if word[0] in "وف" and not word.startswith(("وحد", "وظيف", "ورق", "وكال", "وجب", "ودائع", "وديع", "وزار", "وثيق", "فرع", "فروع", "فرص", "فند", "فيل", "فاتور", "فدان")):
+        if word[0] in "وف" and not word.startswith(("وحد", "وظيف", "ورق", "وكال", "وجب", "ودائع", "وديع", "وزار", "وثيق", "وكيل", "وكلاء", "فرع", "فروع", "فرص", "فند", "فيل", "فاتور", "فدان")):
             return False
-        if word.startswith("ال"):
-            return False  # a counted noun is indefinite: من اول 2025 المؤشر طلع is a year, then the index
+        if word.startswith(("ال", "هال")):
+            return False  # a counted noun is indefinite: من اول 2025 المؤشر طلع is a year, then the index;
+            # dialect هال is "this" (60 مليون هالشهر)
         if word[0] in "بلك" and word not in self.counted_whitelist:
             return False  # a preposition clitic: "55 بسهولة", "95 ليصير"
         return True
