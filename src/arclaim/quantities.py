@@ -524,6 +524,8 @@ class QuantityParser:
         words = text[max(0, a.start - 25) : a.start].split()
         if words and words[-1] in ("نحو", "حوالي", "قرابه"):
             words = words[:-1]  # من نحو 30 الي 32
+        if len(words) >= 2 and word_in(words[-2], {"نسب", "نسبه"}):
+            return False  # رفعوا الاسعار بنسب من 10% لـ 15%: the sizes of several rises, a range
         return bool(words) and words[-1] in ("من", "ومن")
 
     def _movement_before(self, text: str, start: int) -> bool:
