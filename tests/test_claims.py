@@ -471,6 +471,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("OKX Square · منشور\n@crypto_abu · 3 سبتمبر\nOKB بعد الحرق الكبير\nالسعر طار من 45 دولار إلى 140 دولار", "140 دولار", "OKB"),
     # a weak alias with its adjective is the ordinary word (طاقة فائضة: surplus capacity, not TAQA)
     ("قطاع البطاريات: طاقة فائضة تكفي العالم\nتراجع سعر حزمة البطارية 18% هذا العام", "18%", None),
+    # a headline naming nothing hands over to the next line's opening word, even a weak alias
+    ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

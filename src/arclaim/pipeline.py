@@ -417,6 +417,14 @@ class Extractor:
         weak = self._weak_lead_entity(ntext, start, end, norm)
         if weak is not None:
             return weak
+        # a headline naming nothing (لتر اللبن بقى بكام عندكم؟) hands over to the next line, whose
+        # opening word may be the name (جهينة رفعت سعر اللتر ...)
+        nxt = NEXT_TEXT_RE.search(ntext, end)
+        opening = TOKEN_RE.search(ntext, nxt.start(), min(len(ntext), nxt.start() + 40)) if nxt else None
+        if opening is not None and opening.start() == nxt.start():
+            weak = self._weak_lead_entity(ntext, opening.start(), opening.end(), norm)
+            if weak is not None:
+                return weak
         counts: dict[str, list] = {}
         for ents in entities_of.values():
             for e in ents:
