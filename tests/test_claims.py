@@ -348,6 +348,8 @@ def cue_extractor():
     # dialect جاب: what a business brought in; a fuel subsidy is the budget's
     ("ويوتيوب جاب من الإعلانات 9.8 مليار دولار", "9.8 مليار دولار", "revenue"),
     ("والحكومة بتقول دعم الوقود كلفها 120 مليون دينار", "120 مليون دينار", "budget"),
+    # a count outside the vocabulary that moved is no price change
+    ("وتراجع عدد زوار المدينة الأثرية 31% خلال العام", "31%", None),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

@@ -85,6 +85,7 @@ STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثاب
 CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])(?:حتي الان|قيد التشغيل)(?![\p{L}])")
+COUNT_OF_RE = regex.compile(r"(?<![\p{L}])[وفب]?(?:ال)?(?:عدد|اعداد)(?![\p{L}])")  # "the number of": a count's noun follows
 PRESENT_WORD_GAP = 3  # characters: a present word this close after a figure dates that figure
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
@@ -359,6 +360,9 @@ class ClaimAssembler:
             best = "capacity"  # a power figure with no cue is a capacity; its tense decides which
         if best in ("capacity", "capacity_target"):
             best = self._capacity_tense(text, q, sent, clause, best)
+        if q.kind == "percent" and best in (None, "price_change") and COUNT_OF_RE.search(text, clause[0], q.start) \
+                and not PRICE_WORDS.search(text, clause[0], q.start):
+            return None  # تراجع عدد الزوار 37%: a count outside the vocabulary moved, no price
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
         if best == "price_level" and direction and self._is_amount_moved(text, q):
