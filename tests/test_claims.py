@@ -121,6 +121,8 @@ def claim_for(extractor, text: str, surface: str):
     # a level stated against the one it replaced (بدل، وقبل سنة كانت) ends a move
     ("لتر البنزين صار بـ 900 دينار بدل 700", "900 دينار", "up"),
     ("سبيكة الفضة صارت بـ 510 دينار، وقبل سنة كانت 300 دينار", "510 دينار", "up"),
+    # a level held where it was takes no move, even after another's cut in the sentence
+    ("الفيدرالي نزّل ربع نقطة أمس، بس المركزي الكويتي ثبّت سعر الخصم عند 4%", "4%", None),
     # Maghrebi feminine past forms
     ("المبيعات طلعات 18% فالصيف", "18%", "up"),
     ("الأسعار هبطات 6% فهاد الشهر", "6%", "down"),

@@ -85,6 +85,8 @@ STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثاب
 CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
 # Words saying a capacity stands now; future cues (below) say it is planned.
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])(?:حتي الان|قيد التشغيل)(?![\p{L}])")
+# A level held where it was (ثبت البنك الفائدة عند، استقر الهامش عند، ابقت علي): no move, gold 45 of 45.
+HELD_AT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ثبت|ثبتت|ابقي|ابقت|استقر|استقرت|ثابت|ثابته)\s+(?:\p{L}+\s+){0,4}(?:عند|علي)\s*(?:(?:نحو|حوالي|مستوي)\s*)?$")
 COUNT_OF_RE = regex.compile(r"(?<![\p{L}])[وفب]?(?:ال)?(?:عدد|اعداد)(?![\p{L}])")  # "the number of": a count's noun follows
 PRESENT_WORD_GAP = 3  # characters: a present word this close after a figure dates that figure
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
@@ -497,6 +499,8 @@ class ClaimAssembler:
             return None  # ارتفعت التكاليف 9% لتشكل 32% من الاجمالي: a share of a whole, not a change
         if TARGET_PRICE_RE.search(text, max(sent.start, q.start - 40), q.start):
             return None  # نرفع توصيتنا الي شراء بسعر مستهدف 52: the rating moved, the target is stated
+        if HELD_AT_RE.search(text, max(clause[0], q.start - 60), q.start):
+            return None  # بس المركزي ثبّت سعر الخصم عند 3.75%: held, whatever moved before it
         before_limit = self._direction_reach(text, q, sent)
         lo = min(clause[0], q.start - before_limit) if before_limit >= MOVE_REACH_DEFAULT else clause[0]
         # a closing level (اغلق عند 712 درهما، مرتفعا 2.3%؛ قفل على 16.8 بعد ما طلع 7%) is the end point
