@@ -468,6 +468,7 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # miners as a group, and the writer's own money, are no entity's
     ("البيتكوين والتعدين\nإيرادات المعدنين كلهم باليوم حوالي 41 مليون دولار", "41 مليون دولار", None),
     ("البورصة المصرية والمارجن\nكان معايا 150 ألف جنيه وفتحت تمويل بنفس المبلغ", "150 ألف جنيه", None),
+    ("الدهب ولا الأسهم؟ تجربتي\nالمجموع اللي حطيته لين الحين تقريباً 96 ألف ريال", "96 ألف ريال", None),
     # the government is the document's country's, unless an adjective names another
     ("🧵 موازنة لبنان الجديدة\nالحكومة حاطة نفقات بحدود 480 ألف مليار ليرة", "480 ألف مليار ليرة", "Lebanon"),
     ("الفوسفاط فالمغرب\nالحكومة التونسية كتخطط ترجع الإنتاج لـ 12 مليون طن", "12 مليون طن", "Tunisia"),
