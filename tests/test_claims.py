@@ -478,6 +478,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("قطاع البطاريات: طاقة فائضة تكفي العالم\nتراجع سعر حزمة البطارية 18% هذا العام", "18%", None),
     # a headline naming nothing hands over to the next line's opening word, even a weak alias
     ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
+    # a title that only labels a sector is a report's letterhead: the company below it is the topic
+    ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

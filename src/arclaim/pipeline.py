@@ -32,6 +32,7 @@ HANDLE_LINE_RE = regex.compile(r"\s*@\w+|[^\n@]{0,60}@[A-Za-z0-9_]+[ \t]*(?:[·�
 # The header of an exchange's social feed (Binance Square، Gate Square · منشور): the platform, not the topic.
 FEED_LINE_RE = regex.compile(r"[^\n]{0,40}(?<![\p{L}])(?:Square|سكوير)(?![\p{L}])[^\n]{0,40}$", regex.M)
 FEMININE_ADJECTIVE_RE = regex.compile(r"[ \t]+\p{L}{3,}ه(?![\p{L}])")  # a word ending in ة right after (folded)
+SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # a title naming a sector
 FURNITURE_LINES_MAX = 3  # lines of labels, feed headers and handles a post may open with
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
@@ -414,6 +415,9 @@ class Extractor:
                 if weak is not None:
                     return weak  # زين تتعثر في السودان: the company the headline opens with, not the place
             return first
+        company = self._company_under_sector_label(ntext, start, end, datelines)
+        if company is not None:
+            return company
         weak = self._weak_lead_entity(ntext, start, end, norm)
         if weak is not None:
             return weak
@@ -447,6 +451,19 @@ class Extractor:
                      if e.info.name not in self.assembler.sources]
             sections.append((start, names[0] if names else topic))
         return sections
+
+    def _company_under_sector_label(self, ntext: str, start: int, end: int, datelines) -> EntityMatch | None:
+        """A title that only labels a sector (مذكرة بحثية – قطاع التأمين السعودي) is a report's
+        letterhead: the company the next line opens with (بوبا العربية (8210) | التوصية ...) is the topic."""
+        if not SECTOR_LABEL_RE.search(ntext, start, end):
+            return None
+        nxt = NEXT_TEXT_RE.search(ntext, end)
+        line_end = ntext.find("\n", nxt.start())
+        line_end = len(ntext) if line_end < 0 else line_end
+        ents = self._lead_entities(ntext, nxt.start(), min(line_end, nxt.start() + 400), datelines)
+        if ents and ents[0].info.type in ("ORG", "TICKER") and ents[0].start - nxt.start() <= 2:
+            return ents[0]
+        return None
 
     def _lead_entities(self, ntext: str, start: int, end: int, datelines: list[tuple[int, int]]) -> list:
         """The entities of a leading line that can be the document's topic."""
