@@ -480,6 +480,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
     # a title that only labels a sector is a report's letterhead: the company below it is the topic
     ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
+    # a weak alias the headline names before the market it trades in is the topic, not the market
+    ("سهم \"سلة\" يقفز في أولى جلساته بالسوق السعودية\n\nوبلغت قيمة التداولات على السهم نحو 1.7 مليار ريال", "1.7 مليار ريال", "Salla"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

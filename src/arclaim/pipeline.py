@@ -409,11 +409,12 @@ class Extractor:
         if lead:
             # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
             first = next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
-            opening = TOKEN_RE.search(ntext, start, end)
-            if opening is not None and after_preposition(ntext, start, first.start):
-                weak = self._weak_lead_entity(ntext, start, opening.end(), norm)
+            if after_preposition(ntext, start, first.start):
+                # زين تتعثر في السودان، سهم "سلة" يقفز بالسوق السعودية: the company the headline names
+                # before the place or market it stands in
+                weak = self._weak_lead_entity(ntext, start, first.start, norm)
                 if weak is not None:
-                    return weak  # زين تتعثر في السودان: the company the headline opens with, not the place
+                    return weak
             return first
         company = self._company_under_sector_label(ntext, start, end, datelines)
         if company is not None:
