@@ -34,6 +34,8 @@ FEED_LINE_RE = regex.compile(r"[^\n]{0,40}(?<![\p{L}])(?:Square|سكوير)(?![\
 FEMININE_ADJECTIVE_RE = regex.compile(r"[ \t]+\p{L}{3,}ه(?![\p{L}])")  # a word ending in ة right after (folded)
 SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # a title naming a sector
 FURNITURE_LINES_MAX = 3  # lines of labels, feed headers and handles a post may open with
+NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\p{L}])")  # a relative adjective right after a word
+HEADLINE_MAX_CHARS = 400  # how much of an opening line is read for the topic
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
@@ -390,7 +392,7 @@ class Extractor:
             lead_end = len(ntext) if nl < 0 else nl
             if ntext[:lead_end].strip():
                 break
-        start, end = 0, min(lead_end, 400)
+        start, end = 0, min(lead_end, HEADLINE_MAX_CHARS)
         lead = self._lead_entities(ntext, start, end, datelines)
         for _ in range(FURNITURE_LINES_MAX):
             # a label above the post (ترجمة، عاجل), the feed it was posted on (OKX Square · منشور) or
@@ -399,12 +401,7 @@ class Extractor:
             if not (HANDLE_LINE_RE.match(ntext, start, end) or FEED_LINE_RE.match(ntext, start, end)
                     or not lead and len(TOKEN_RE.findall(ntext, start, end)) <= LABEL_MAX_WORDS):
                 break
-            nxt = NEXT_TEXT_RE.search(ntext, end)
-            if nxt is None:
-                break
-            start = nxt.start()
-            next_end = ntext.find("\n", start)
-            end = min(len(ntext) if next_end < 0 else next_end, start + 400)
+            start, end = _next_line(ntext, end)
             lead = self._lead_entities(ntext, start, end, datelines)
         if lead:
             # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
@@ -424,9 +421,9 @@ class Extractor:
             return weak
         # a headline naming nothing (لتر اللبن بقى بكام عندكم؟) hands over to the next line, whose
         # opening word may be the name (جهينة رفعت سعر اللتر ...)
-        nxt = NEXT_TEXT_RE.search(ntext, end)
-        opening = TOKEN_RE.search(ntext, nxt.start(), min(len(ntext), nxt.start() + 40)) if nxt else None
-        if opening is not None and opening.start() == nxt.start():
+        next_start, next_end = _next_line(ntext, end)
+        opening = TOKEN_RE.search(ntext, next_start, next_end)
+        if opening is not None and opening.start() == next_start:
             weak = self._weak_lead_entity(ntext, opening.start(), opening.end(), norm)
             if weak is not None:
                 return weak
@@ -458,11 +455,9 @@ class Extractor:
         letterhead: the company the next line opens with (بوبا العربية (8210) | التوصية ...) is the topic."""
         if not SECTOR_LABEL_RE.search(ntext, start, end):
             return None
-        nxt = NEXT_TEXT_RE.search(ntext, end)
-        line_end = ntext.find("\n", nxt.start())
-        line_end = len(ntext) if line_end < 0 else line_end
-        ents = self._lead_entities(ntext, nxt.start(), min(line_end, nxt.start() + 400), datelines)
-        if ents and ents[0].info.type in ("ORG", "TICKER") and ents[0].start - nxt.start() <= 2:
+        next_start, next_end = _next_line(ntext, end)
+        ents = self._lead_entities(ntext, next_start, next_end, datelines)
+        if ents and ents[0].info.type in ("ORG", "TICKER") and ents[0].start - next_start <= 2:
             return ents[0]
         return None
 
@@ -590,7 +585,11 @@ def _in_name(q: RawQuantity, index: SentenceIndex, entities_of: dict[int, list])
     return s is not None and any(e.start <= q.start < e.end for e in entities_of.get(s.index, ()))
 
 
-NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\p{L}])")  # a relative adjective right after a word
+def _next_line(ntext: str, pos: int) -> tuple[int, int]:
+    """The (start, end) of the text of the next non-blank line after `pos`, at most HEADLINE_MAX_CHARS."""
+    start = NEXT_TEXT_RE.search(ntext, pos).start()
+    end = ntext.find("\n", start)
+    return start, min(len(ntext) if end < 0 else end, start + HEADLINE_MAX_CHARS)
 
 
 def _add_names(index: SentenceIndex, entities_of: dict[int, list], find) -> None:

@@ -15,6 +15,7 @@ import regex
 from .lexicon import Lexicon, fold, lexicon, load_json, word_in
 from .models import CLAIM_KINDS
 from .numerals import DIGITS_RE, Numeral, _squash
+from .sentences import SENTENCE_END_RE
 
 DATE_RE = regex.compile(
     r"(?<![\d.,/])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/(?:19|20)\d{2})(?![\d/])"
@@ -41,7 +42,6 @@ PREV_WORD_RE = regex.compile(r"([\p{L}]+)[^\p{L}\p{N}\n]{0,3}\Z")
 PERCENT_BEFORE_RE = regex.compile(r"(?<![\d.])%[ \t]?\Z")
 
 
-SENTENCE_END_RE = regex.compile(r"\n|[.!?؟](?=\s)")  # where a sentence ends, for a currency's own context
 RATIO_AFTER_RE = regex.compile(r"\s*(?:الي|:)\s*\d+(?![\d.,٫٬]*\s*%)(?![\d.,٫٬]*\s*(?:في الم|بالم))")  # 1 الي 10, no percent after
 DECADES_MAX = 100  # from this many, عقد after a number is a contract, not a decade
 
@@ -542,21 +542,23 @@ class QuantityParser:
         (and a sub-unit's factor: بين 28 و35 سنتاً is 0.28 to 0.35 dollars)."""
         if a.kind == "number" and b.kind == "money" and not a.scaled:
             a.value *= self.lex.currency_entry.get(b.currency_word, {}).get("factor", 1)
-        if a.kind == "number" and b.kind == "number":
-            if not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only:
-                a.value *= b.scale_value  # بين 1.6 و1.75 مليون: the scale reaches both, the unit comes later
-                a.scaled, a.scale_value = True, b.scale_value
-        elif a.kind == "number":
-            if not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only:
-                a.value *= b.scale_value
-                a.scaled = True
-            elif b.kind not in ("money",) and b.scale_value != 1 and not a.scaled:
-                a.value *= b.scale_value
-            a.kind, a.unit, a.raw_unit = b.kind, b.unit, b.raw_unit
-            a.currency_word, a.qualified = b.currency_word, b.qualified  # the document's currency reaches both
-            a.inherited_unit = True
-            if b.kind == "count":
-                a.counted = b.counted
+        if a.kind != "number":
+            return
+        takes_scale = not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only
+        if takes_scale:
+            a.value *= b.scale_value  # بين 1.6 و1.75 مليون، من 3 الي 5 مليارات دولار: the scale reaches both
+            a.scaled = True
+        if b.kind == "number":
+            if takes_scale:
+                a.scale_value = b.scale_value  # the unit comes later, from the sentence
+            return
+        if b.kind != "money" and b.scale_value != 1 and not a.scaled:
+            a.value *= b.scale_value
+        a.kind, a.unit, a.raw_unit = b.kind, b.unit, b.raw_unit
+        a.currency_word, a.qualified = b.currency_word, b.qualified  # the document's currency reaches both
+        a.inherited_unit = True
+        if b.kind == "count":
+            a.counted = b.counted
 
     # -------------------------------------------------------------- bounds
 
