@@ -219,12 +219,14 @@ class ClaimAssembler:
                 self.direction_of.setdefault(fold(cue), side)
         self.direction_index = PhraseIndex(self.direction_of)
         self.particle_verbs = {fold(w): {fold(v) for v in verbs} for w, verbs in directions["particles"].items()}
+        self.particle_verb_prefixes = tuple(fold(p) for p in directions["particle_verb_prefixes"])
         self.reporting_words = {fold(w) for w in directions["reporting"]["words"]}
         self.reporting_followers = {fold(w) for w in directions["reporting"]["followers"]}
         self.size_adjectives = {fold(w) for w in directions["adjectives"]["words"]}
         self.came_out_words = {fold(w) for w in directions["came_out"]["words"]}
         time = load_json("time.json")
         self.base_year_cues = {fold(w) for w in time["base_year_cues"]}
+        self.comparison_cues = {fold(w) for w in time["comparison_cues"]}
         self.present_cues = {fold(w) for w in time["present_cues"]}
         self.period_index = PhraseIndex({fold(p): True for p in time["period_anaphora"]})
         self.ytd_words = {fold(w) for w in time["year_to_date_words"]}
@@ -455,6 +457,11 @@ class ClaimAssembler:
         before = WORD_RE.findall(text, max(0, q.start - 25), q.start)[-3:]
         return any(word_in(w, self.base_year_cues) for w in before)
 
+    def _is_comparison_base(self, text: str, q: RawQuantity) -> bool:
+        """The figure is what another is compared with (مقارنة بـ، مقابل), not a starting point (منذ)."""
+        before = WORD_RE.findall(text, max(0, q.start - 25), q.start)[-3:]
+        return any(word_in(w, self.comparison_cues) for w in before)
+
     @staticmethod
     def _is_move_start(text: str, q: RawQuantity) -> bool:
         """The figure is X in من X إلى Y."""
@@ -506,11 +513,14 @@ class ClaimAssembler:
         # a closing level (اغلق عند 712 درهما، مرتفعا 2.3%؛ قفل على 16.8 بعد ما طلع 7%) is the end point
         # of the move told right after it, even in the next clause and before that move's size
         closing = q.kind not in CHANGE_KINDS and CLOSED_AT_RE.search(text, max(sent.start, q.start - 60), q.start) is not None
+        # a comparison base (ارتفع الهامش الى 45.7% مقابل 36.5% قبل عام) is where no move ended: the
+        # move before it is the other figure's
+        base = self._is_comparison_base(text, q)
         best, best_dist = None, None
         for m in _near(self._matches(self.direction_index, text, sent.start, sent.end), q.start, q.end):
             side = m.value
             after = m.start >= q.end
-            if side == "none" or (m.start >= q.start and m.end <= q.end):
+            if side == "none" or (m.start >= q.start and m.end <= q.end) or (base and not after):
                 continue
             if not lo <= m.start < clause[1] and not (closing and after):
                 continue
@@ -571,13 +581,18 @@ class ClaimAssembler:
         return None
 
     def _is_particle(self, text: str, cue) -> bool:
-        """The cue is a particle here: فقد (ف + قد) before a perfect verb or another movement cue
-        (فقد بلغت الايرادات، فقد ارتفعت), not the verb 'lost'."""
+        """The cue is a particle here: فقد (ف + قد) before a verb or another movement cue (فقد بلغت
+        الايرادات، فقد يعود المؤشر، فقد ارتفعت), not the verb 'lost' (فقد الجنيه 35%)."""
         verbs = self.particle_verbs.get(text[cue.start:cue.end])
         if verbs is None:
             return False
         after = WORD_RE.search(text, cue.end, cue.end + 30)
-        return bool(after) and (word_in(after.group(), verbs)
+        if after is None:
+            return False
+        word = after.group()
+        imperfect = (len(word) >= 4 and word.startswith(self.particle_verb_prefixes)
+                     and not self._figure_between(after.start(), after.end()))  # فقد تريليون دولار: lost
+        return (word_in(word, verbs) or imperfect
                                 or next(self.direction_index.finditer(text, after.start(), after.end()), None) is not None)
 
     def _adjective_without_size(self, text: str, cue) -> bool:
