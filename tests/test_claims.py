@@ -497,6 +497,11 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
     # a weak alias the headline names before the market it trades in is the topic, not the market
     ("سهم \"سلة\" يقفز في أولى جلساته بالسوق السعودية\n\nوبلغت قيمة التداولات على السهم نحو 1.7 مليار ريال", "1.7 مليار ريال", "Salla"),
+    # a name (or its bare ticker) labelling a list item owns the item's figures, not the topic
+    ("📢 متابعة القناة\n1- التجاري الدولي COMI: حقق الهدف 109 جنيه\n2- فوري FWRY: ضرب وقف الخسارة عند 8.85 جنيه", "8.85 جنيه", "Fawry"),
+    ("📢 متابعة القناة\n1- التجاري الدولي: حقق الهدف 109 جنيه\n2- أبوقير ABUK: بيتحرك بين 36 و38.5 جنيه", "36 و38.5 جنيه", "Abu Qir Fertilizers"),
+    # a headline labelled with a name and a colon is about that name, even an ordinary word
+    ("معادن: النتائج تتحسن مع صعود الذهب\n• الإيرادات: 9.4 مليار ريال", "9.4 مليار ريال", "Ma'aden"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

@@ -45,6 +45,9 @@ PRONOUN_OWNER_RE = regex.compile(r"\s*[،,]\s*(?:(?:غير ان|الا ان|لك
 PRONOUN_REACH = 30  # characters from the end of the name to the end of the owner word
 # A relative pronoun right after a name: the figure of the relative clause is about that name
 # (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
+# a line that a name labels: `3- فوري FWRY: ضرب وقف الخسارة عند 8.85 جنيه`, `• هيوماين: ...`
+LINE_LABEL_START_RE = regex.compile(r"(?:^|\n)[ \t]*(?:[-•*·▪◾●]|\d{1,2}[-/.)])?[ \t]*(?:\p{L}+[ \t]+){0,2}\(?$")  # فوري FWRY، مدينة مصر (MASR.CA)
+LINE_LABEL_END_RE = regex.compile(r"(?:[ \t]*\(?\$?[A-Z][A-Z0-9.]{1,9}\)?)?[ \t]*:")
 RELATIVE_RE = regex.compile(r"\s*[،,]?\s*(?:الذي|التي|اللذين|اللتين|الذين|اللي)(?![\p{L}])")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -687,7 +690,8 @@ class ClaimAssembler:
             if prev_word and prev_word[0] in "وف" and prev_word[1:] in OWNER_WORDS:
                 prev_word = prev_word[1:]  # ووزن X، وسهم X: the conjunction glued to the owner word
             attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
-            if prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents) or self._pronoun_owner(text, e, q, ents):
+            if (prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents) or self._pronoun_owner(text, e, q, ents)
+                    or self._labels_line(text, e, q, ents)):
                 f["owner"] = 1.0
             elif prev_word in PREPOSITIONS or attached:
                 f["preposition"] = 1.0
@@ -702,6 +706,18 @@ class ClaimAssembler:
             if cand is not None:
                 out.append(SubjectCandidate(cand, {f"fallback_{kind}": 1.0, f"type:{group}:{cand.info.type}": 1.0}))
         return out
+
+    @staticmethod
+    def _labels_line(text: str, e: EntityMatch, q: RawQuantity, ents: list[EntityMatch]) -> bool:
+        """The name opens the figure's line (after a list marker) and a colon follows it, maybe after
+        its ticker (3- فوري FWRY: ضرب وقف الخسارة عند 8.85 جنيه): the line is about it, unless
+        another name comes between the colon and the figure."""
+        if e.end > q.start or not LINE_LABEL_START_RE.search(text, max(0, e.start - 30), e.start):
+            return False
+        colon = LINE_LABEL_END_RE.match(text, e.end, q.start)
+        if colon is None or "\n" in text[e.end:q.start]:
+            return False
+        return not any(colon.end() <= o.start < q.start for o in ents if o is not e)
 
     @staticmethod
     def _pronoun_owner(text: str, e: EntityMatch, q: RawQuantity, ents: list[EntityMatch]) -> bool:

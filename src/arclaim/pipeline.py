@@ -36,6 +36,7 @@ SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # 
 FURNITURE_LINES_MAX = 3  # lines of labels, feed headers and handles a post may open with
 NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\p{L}])")  # a relative adjective right after a word
 HEADLINE_MAX_CHARS = 400  # how much of an opening line is read for the topic
+LABEL_HEAD_RE = regex.compile(r"[ \t]*(\p{L}+)[ \t]*:")  # a headline opening with a name and a colon
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
@@ -403,6 +404,13 @@ class Extractor:
                 break
             start, end = _next_line(ntext, end)
             lead = self._lead_entities(ntext, start, end, datelines)
+        label = LABEL_HEAD_RE.match(ntext, start, end)
+        if label is not None:
+            # معادن: أرباح الربع الثالث تقفز مع عودة الألومنيوم: the word before the colon labels the
+            # story, so even an ordinary word that is also a name is that name here
+            weak = self._weak_lead_entity(ntext, label.start(1), label.end(1), norm)
+            if weak is not None:
+                return weak
         if lead:
             # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
             first = next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
