@@ -500,6 +500,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # a name (or its bare ticker) labelling a list item owns the item's figures, not the topic
     ("📢 متابعة القناة\n1- التجاري الدولي COMI: حقق الهدف 109 جنيه\n2- فوري FWRY: ضرب وقف الخسارة عند 8.85 جنيه", "8.85 جنيه", "Fawry"),
     ("📢 متابعة القناة\n1- التجاري الدولي: حقق الهدف 109 جنيه\n2- أبوقير ABUK: بيتحرك بين 36 و38.5 جنيه", "36 و38.5 جنيه", "Abu Qir Fertilizers"),
+    # a two-word weak alias in the headline that holds a country's name is the company
+    ("مدينة مصر توقع اتفاق شراكة جديد\n\nوقدّرت الشركة الاستثمارات اللازمة للمشروع بنحو 95 مليار جنيه", "95 مليار جنيه", "Madinet Masr"),
     # a headline labelled with a name and a colon is about that name, even an ordinary word
     ("معادن: النتائج تتحسن مع صعود الذهب\n• الإيرادات: 9.4 مليار ريال", "9.4 مليار ريال", "Ma'aden"),
     # the whole sector is no one entity

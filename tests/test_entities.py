@@ -36,6 +36,8 @@ def found(matcher, text):
     # a later word of an alias with a clitic that could be stripped (ل + الطاقة)
     ("وقعت قطر للطاقة عقداً", "QatarEnergy", "قطر للطاقة"),
     ("الدزاير تصدر الغاز", "Algeria", "الدزاير"),  # Maghrebi spelling
+    ("عاجل | #قطر_للطاقة توقع عقداً جديداً", "QatarEnergy", "قطر_للطاقة"),  # a hashtag's words
+    ("2- فوري FWRY: ضرب الوقف", "Fawry", "FWRY"),  # a bare exchange ticker (FWRY.CA)
 ])
 def test_aliases_with_clitics(matcher, text, name, surface):
     assert (name, surface) in found(matcher, text)

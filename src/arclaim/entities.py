@@ -190,7 +190,8 @@ class EntityMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMatch]:
         """Entities in `text[start:end]`, longest first where they overlap, in text order."""
-        segment = text[start:end]
+        # a hashtag joins its words with _ (#قطر_للطاقة): read them as words, offsets unchanged
+        segment = text[start:end].replace("_", " ")
         doc = self.nlp.make_doc(segment)
         self._set_norms(doc)
         found = []

@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 
 from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
-from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer
+from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer, alias_key
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, strip_clitics
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
 from .normalize import MATCH_OPTIONS, Normalized, normalize
@@ -36,6 +36,7 @@ SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # 
 FURNITURE_LINES_MAX = 3  # lines of labels, feed headers and handles a post may open with
 NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\p{L}])")  # a relative adjective right after a word
 HEADLINE_MAX_CHARS = 400  # how much of an opening line is read for the topic
+PAIR_RE = regex.compile(r"[ \t]+(\p{L}+)")  # the next word on the line
 LABEL_HEAD_RE = regex.compile(r"[ \t]*(\p{L}+)[ \t]*:")  # a headline opening with a name and a colon
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
@@ -414,6 +415,9 @@ class Extractor:
         if lead:
             # a headline's rating agency or forecaster (فيتش تخفض نظرة البحرين) reports on the topic
             first = next((e for e in lead if e.info.name not in self.assembler.sources), lead[0])
+            weak = self._weak_lead_entity(ntext, start, first.end, norm)
+            if weak is not None and weak.start <= first.start and first.end <= weak.end:
+                return weak  # مدينة مصر توقع اتفاق شراكة: the company whose name holds the country's
             if after_preposition(ntext, start, first.start):
                 # زين تتعثر في السودان، سهم "سلة" يقفز بالسوق السعودية: the company the headline names
                 # before the place or market it stands in
@@ -510,6 +514,12 @@ class Extractor:
         first line names its topic, so there the word is taken as the name."""
         weak = self.gazetteer.weak_aliases
         for m in TOKEN_RE.finditer(ntext, start, end):
+            pair = PAIR_RE.match(ntext, m.end(), end)  # two-word weak aliases (مدينة مصر)
+            if pair is not None:
+                for skip, word in clitic_variants(m.group().lower()):
+                    name = weak.get(alias_key(word + " " + pair.group(1).lower()))
+                    if name is not None and not after_preposition(ntext, start, m.start()):
+                        return EntityMatch(self.gazetteer.entities[name], m.start() + skip, pair.end(), -1, -1)
             for skip, word in clitic_variants(m.group().lower()):
                 senses = self.homographs.get(word)
                 if senses:
