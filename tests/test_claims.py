@@ -367,6 +367,13 @@ def cue_extractor():
     ("والحكومة بتقول دعم الوقود كلفها 120 مليون دينار", "120 مليون دينار", "budget"),
     # a count outside the vocabulary that moved is no price change
     ("وتراجع عدد زوار المدينة الأثرية 31% خلال العام", "31%", None),
+    # money raised or financing through a debt instrument is borrowing, not an investment
+    ("البنك يجمع 750 مليون دولار من سندات مستدامة لأجل خمس سنوات", "750 مليون دولار", "debt"),
+    ("ووقعت الشركة تمويل مرابحة بقيمة 4 مليارات ريال مع ثلاثة بنوك", "4 مليارات ريال", "debt"),
+    ("وجمعت الشركة الناشئة 40 مليون دولار في جولة تمويل جديدة", "40 مليون دولار", "investment"),
+    # a trader's support, target, stop or close on a company is its share price
+    ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
+    ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

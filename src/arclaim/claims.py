@@ -96,7 +96,10 @@ MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 # The word right before a figure is a movement verb (خسر، ارتفع، زاد), a bound word allowed between.
 MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت|خاسرا|رابحا|مرتفعا|متراجعا|منخفضا|كاسبا)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
-PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه)\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
+# a trader's price point before a money figure: a level, a target, a support, a stop or a close
+# (لو كسر 105 ريال، هدفي 115، الدعم 9 جنيه، وقف الخسارة تحت 7.95، قفل علي 9.48، شراء علي 27)
+PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه|قفل|قفلت|سكر|سكرت|شراء"
+                               r"|(?:ال)?(?:هدف|مستهدف|دعم|مقاومه|مقاومة|خساره|خسارة))\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
 BY_AMOUNT_RE = regex.compile(r"(?<![\p{L}])(?:بمقدار|بواقع)\s*$")  # رفع سعر اللتر بمقدار 15 فلسا: the size of a move
 PER_SHARE_RE = regex.compile(r"\s*(?:لل|لكل\s+)سهم(?:\s+الواحد)?(?![\p{L}])")
@@ -208,6 +211,7 @@ class ClaimAssembler:
         self.sales_re = words_re(data["metrics"]["deliveries"]["sales_cues"], CLITIC_BEFORE + "(?:ال)?")
         self.coins = set(load_json("currencies.json")["coins"])
         self.offering_re = words_re(data["metrics"]["deal_value"]["offering_words"], CLITIC_BEFORE + "(?:ال)?")
+        self.debt_instrument_re = words_re(data["metrics"]["debt"]["instrument_words"], CLITIC_BEFORE + "(?:ال)?")
         self.rights_issue_re = words_re(data["metrics"]["deal_value"]["rights_issue_words"], CLITIC_BEFORE)
         self.yield_re = words_re(data["metrics"]["interest_rate"]["yield_words"], CLITIC_BEFORE)
         level = data["metrics"]["price_level"]
@@ -348,6 +352,8 @@ class ClaimAssembler:
         if (best == "investment" and q.kind == "money" and self.offering_re.search(text, sent.start, sent.end)
                 and not self.rights_issue_re.search(text, sent.start, sent.end)):
             return "deal_value"  # جمعت الشركة 1.72 مليار دولار من الطرح: the offering's size
+        if best == "investment" and q.kind == "money" and self.debt_instrument_re.search(text, clause[0], clause[1]):
+            return "debt"  # تجمع 500 مليون دولار من سندات خضراء، تمويل مرابحة بقيمة 9 مليارات: borrowed
         if best == "debt" and q.kind == "percent" and self.yield_re.search(text, clause[0], q.start):
             return "interest_rate"  # العائد علي اذون الخزانة 24.6%: the debt's yield, a rate
         if best is None and q.kind in ("mass", "volume") and self.sales_re.search(text, clause[0], q.start):
