@@ -509,6 +509,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("📢 متابعة القناة\n1- التجاري الدولي: حقق الهدف 109 جنيه\n2- أبوقير ABUK: بيتحرك بين 36 و38.5 جنيه", "36 و38.5 جنيه", "Abu Qir Fertilizers"),
     # a two-word weak alias in the headline that holds a country's name is the company
     ("مدينة مصر توقع اتفاق شراكة جديد\n\nوقدّرت الشركة الاستثمارات اللازمة للمشروع بنحو 95 مليار جنيه", "95 مليار جنيه", "Madinet Masr"),
+    # a line that is only a company's name heads the paragraph under it
+    ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "242 مليون ريال", "Jarir"),
+    ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "2.5 مليار ريال", "Nahdi Medical"),
     # a headline labelled with a name and a colon is about that name, even an ordinary word
     ("معادن: النتائج تتحسن مع صعود الذهب\n• الإيرادات: 9.4 مليار ريال", "9.4 مليار ريال", "Ma'aden"),
     # the whole sector is no one entity

@@ -36,6 +36,9 @@ SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # 
 FURNITURE_LINES_MAX = 3  # lines of labels, feed headers and handles a post may open with
 NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\p{L}])")  # a relative adjective right after a word
 HEADLINE_MAX_CHARS = 400  # how much of an opening line is read for the topic
+# a short line with no sentence end, between a blank line (or the start) and a line of text
+NAME_LINE_CANDIDATE_RE = regex.compile(r"(?:^|\n[ \t]*\n)[ \t]*([^\n.،:؟!?]{2,40}?)[ \t]*\n(?=[ \t]*\S)")
+NAME_LINE_RE = regex.compile(r"[ \t]*(?:[(\[][^\n)\]]{1,12}[)\]])?[ \t]*")  # what may follow the name: its ticker
 PAIR_RE = regex.compile(r"[ \t]+(\p{L}+)")  # the next word on the line
 LABEL_HEAD_RE = regex.compile(r"[ \t]*(\p{L}+)[ \t]*:")  # a headline opening with a name and a colon
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
@@ -451,16 +454,34 @@ class Extractor:
     def _section_topics(self, ntext: str, heading_starts: list[int], topic: EntityMatch | None) -> list[tuple[int, EntityMatch | None]]:
         """(start, topic) of each section under a heading: the first name of a heading line
         (`2. ميتا (META) – زيادة الوزن`) is what the figures under it are about, until the next
-        heading; a heading without a name gives the section back to the document's topic."""
+        heading; a heading without a name gives the section back to the document's topic. A line
+        that is only a company's name (`النهدي الطبية`, `جرير (4190)`) above a paragraph heads a
+        section too."""
         sections = []
-        for start in heading_starts:
+        for start in sorted(set(heading_starts) | set(self._name_line_starts(ntext))):
             if start == 0:
                 continue  # the title: the document's topic already
             end = ntext.find("\n", start)
-            names = [e for e in self._lead_entities(ntext, start, len(ntext) if end < 0 else end, ())
+            end = len(ntext) if end < 0 else end
+            names = [e for e in self._lead_entities(ntext, start, end, ())
                      if e.info.name not in self.assembler.sources]
+            if not names:
+                weak = self._weak_lead_entity(ntext, start, end)
+                names = [weak] if weak is not None and NAME_LINE_RE.fullmatch(ntext, weak.end, end) else []
             sections.append((start, names[0] if names else topic))
         return sections
+
+    def _name_line_starts(self, ntext: str) -> list[int]:
+        """Starts of lines that hold only a company's name (maybe with its ticker), with text under them."""
+        starts = []
+        for line in NAME_LINE_CANDIDATE_RE.finditer(ntext):
+            ents = self.matcher.find(ntext, line.start(1), line.end(1))
+            weak = None if ents else self._weak_lead_entity(ntext, line.start(1), line.end(1))
+            first = ents[0] if ents else weak
+            if (first is not None and first.info.type in ("ORG", "TICKER") and first.start == line.start(1)
+                    and NAME_LINE_RE.fullmatch(ntext, first.end, line.end(1))):
+                starts.append(line.start(1))
+        return starts
 
     def _company_under_sector_label(self, ntext: str, start: int, end: int, datelines) -> EntityMatch | None:
         """A title that only labels a sector (مذكرة بحثية – قطاع التأمين السعودي) is a report's
