@@ -204,7 +204,7 @@ class ClaimAssembler:
                 latin.setdefault(cue.lower(), metric)
         self.metric_of.update(latin)
         for cue in data.get("non_metric", {}).get("cues", []):
-            self.metric_of[fold(cue)] = NO_METRIC
+            self.metric_of[fold(cue).lower()] = NO_METRIC  # Latin ones too (CDS), as the index casefolds
         self.metric_index = PhraseIndex(self.metric_of, casefold=True)
         self.planned_re = words_re(data["metrics"]["capacity_target"]["tense_cues"], CLITIC_BEFORE)
         self.breakeven_re = words_re(data["metrics"]["budget"]["breakeven_cues"], CLITIC_BEFORE)
