@@ -82,6 +82,10 @@ UP_ARROWS, DOWN_ARROWS = "⬆↑🔺📈🔼", "⬇↓🔻📉🔽"
 ARROW_RE = regex.compile(r"\s*[%s%s]" % (UP_ARROWS, DOWN_ARROWS))
 ARROW_BEFORE_RE = regex.compile(r"[%s%s]\ufe0f?\s*$" % (UP_ARROWS, DOWN_ARROWS))
 # What a level was before (بعد ما كانت 12، بعد ان كان 2,400، وكان، بدل 650، وقبل سنة كانت 290): the figure that follows it.
+# a level written with the one it replaced right after it (السعر المستهدف: 705 دولارات (من 810 دولارات)،
+# رفعناه الي 420 دولارا من 340): a move from the second to the first, whatever word tells it
+FROM_AFTER_RE = regex.compile(r"[ \t]*[(\[]?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?(?=\d)")
+FROM_BETWEEN_RE = regex.compile(r"[ \t]*[(\[]?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?")
 WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت|بدل|بدلا\s+من|و?قبل\s+\p{L}+\s+(?=كان))\s*(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
 STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثابت|ثابته|ثبت|مستقر|مستقره)(?![\p{L}])")  # a level held
 # Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
@@ -511,6 +515,9 @@ class ClaimAssembler:
         is a bound (+2 مليون محفظة), no move."""
         if q.sign and q.kind in CHANGE_KINDS:
             return "up" if q.sign > 0 else "down"
+        paired = self._move_from_replaced(text, q)
+        if paired is not None:
+            return paired
         if q.kind == "percent" and SHARE_OF_RE.search(text, max(sent.start, q.start - 25), q.start):
             return None  # ارتفعت التكاليف 9% لتشكل 32% من الاجمالي: a share of a whole, not a change
         if TARGET_PRICE_RE.search(text, max(sent.start, q.start - 40), q.start):
@@ -554,6 +561,27 @@ class ClaimAssembler:
             if best_dist is None or dist < best_dist:
                 best, best_dist = side, dist
         return best or self._direction_without_cue(text, q, sent)
+
+    def _move_from_replaced(self, text: str, q: RawQuantity) -> str | None:
+        """X (من Y) or X من Y with Y a figure of the same kind and unit: a move from Y to X, and
+        both ends take its side (hard call 8), up when X is the larger."""
+        m = FROM_AFTER_RE.match(text, q.end)
+        if m is not None:
+            i = bisect_left(self._claim_starts, m.end())
+            other = next((o for o in self._claim_figures[i:i + 1] if o.start == m.end()), None)
+            if other is not None and self._same_measure(q, other):
+                return _side(q.value, other.value)
+        i = bisect_left(self._claim_starts, q.start) - 1
+        other = self._claim_figures[i] if i >= 0 else None
+        if (other is not None and other.end <= q.start and FROM_BETWEEN_RE.fullmatch(text, other.end, q.start)
+                and self._same_measure(q, other)):
+            return _side(other.value, q.value)
+        return None
+
+    @staticmethod
+    def _same_measure(a: RawQuantity, b: RawQuantity) -> bool:
+        # counts stay out: 3 من 5 شركات is a part of a whole
+        return a.kind == b.kind != "count" and a.unit == b.unit and bool(a.value) and bool(b.value)
 
     def _tells_closing_move(self, text: str, q: RawQuantity, cue, ents: list[EntityMatch]) -> bool:
         """A cue right after a closing level tells the move it closed on (، مرتفعاً 2.3%؛ بعد ما طلع
@@ -1029,6 +1057,11 @@ def _after_waw(text: str, pos: int) -> bool:
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for
+
+
+def _side(to_value: float, from_value: float) -> str | None:
+    """The side of a move from `from_value` to `to_value`."""
+    return "up" if to_value > from_value else "down" if to_value < from_value else None
 
 
 def _topic_at(sections: list[tuple[int, EntityMatch | None]], pos: int, topic: EntityMatch | None) -> EntityMatch | None:
