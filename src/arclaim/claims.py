@@ -65,14 +65,14 @@ LIST_ITEM_GAP = 12  # characters: how close after its figure a year of a list it
 # with ل (لـ، ليغلق، لتتجاوز), a participle of reaching (مسجلا، بالغا، مغلقا) or a verb of becoming
 # (اصبح سعر الايداع، صار، بقي، Maghrebi ولات; its subject between); bound words allowed
 # between. The من of a bound (اكثر من) is no end point.
-LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:قفل|قفلت|سكر|سكرت|اغلق|اغلقت|وقف|وقفت|واقف|واقفه)|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
+LEVEL_END_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:الي|(?<!(?:كثر|كتر|اقل|زيد)\s+)من|عند|علي)(?:\s+مستوي)?|(?:مسجل|بالغ|واصل|مغلق)\p{L}*|[وف]?(?:قفل|قفلت|سكر|سكرت|اغلق|اغلقت|وقف|وقفت|واقف|واقفه)|[وف]?(?:صار|صارت|اصبح|اصبحت|بقي|بقت|ولات|ولي)(?:\s+\p{L}+){0,3}|[وف]?ل\p{L}*)[\sـ]*" + BOUND_WORDS_BEFORE)
 CHANGE_KINDS = ("percent", "pp")
 CLOSING_VERBS = r"يغلق|تغلق|اغلق|اغلقت|مغلق\p{L}*|قفل|قفلت|سكر|سكرت"  # a session closing (alternation)
 CLITIC_BEFORE = "[وفبل]?"  # a conjunction or preposition glued to a cue word (words_re)
 # A level a session closed at (اغلق عند، قفل على، سكر على): the last word on the day's move.
-CLOSED_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:" + CLOSING_VERBS + r")\s+(?:\p{L}+\s+){0,4}(?:عند|علي|علي مستوي)\s*)" + BOUND_WORDS_BEFORE)
+CLOSED_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:" + CLOSING_VERBS + r")\s+(?:\p{L}+\s+){0,4}(?:عند|علي)(?:\s+مستوي)?\s*)" + BOUND_WORDS_BEFORE)
 # A level a move closed or settled at (ليغلق عند 251، وصل 2,650، مغلقاً عند): the end point of that move.
-CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:" + CLOSING_VERBS + r"|وصل|وصلت|يصل|تصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?\s*)" + BOUND_WORDS_BEFORE)
+CLOSE_AT_RE = regex.compile(r"(?<![\p{L}])(?:[وفل]?(?:" + CLOSING_VERBS + r"|وصل|وصلت|يصل|تصل)\s+(?:\p{L}+\s+)?(?:عند|الي|علي|لـ?|ل)?(?:\s*مستوي)?\s*)" + BOUND_WORDS_BEFORE)
 # Verbs that state a share of a whole right before a percent (لتشكل نحو 32%، يمثل 40%، ما يعادل 35%).
 SHARE_OF_RE = regex.compile(r"(?<![\p{L}])[وفل]?(?:تشكل|يشكل|تمثل|يمثل|تعادل|يعادل|ما يعادل|تستحوذ علي|يستحوذ علي)\s+(?:(?:نحو|حوالي|قرابه|ما يقارب)\s+)?$")
 # A figure named right after "target price" (بسعر مستهدف عند، السعر المستهدف البالغ): stated, not moved.
