@@ -43,11 +43,11 @@ INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  
 # An owner word carrying a pronoun that points back to a name (سهمها، ارباحه، ايراداتها).
 PRONOUN_OWNER_RE = regex.compile(r"\s*[،,]\s*(?:(?:غير ان|الا ان|لكن|بينما|و)\s*)?[وفبل]?(?:سهم|اسهم|ارباح|ايرادات|مبيعات|ديون|صافي ربح|توزيعات)(?:ها|ه)(?![\p{L}])")
 PRONOUN_REACH = 30  # characters from the end of the name to the end of the owner word
-# A relative pronoun right after a name: the figure of the relative clause is about that name
-# (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
 # a line that a name labels: `3- فوري FWRY: ضرب وقف الخسارة عند 8.85 جنيه`, `• هيوماين: ...`
 LINE_LABEL_START_RE = regex.compile(r"(?:^|\n)[ \t]*(?:[-•*·▪◾●]|\d{1,2}[-/.)])?[ \t]*(?:\p{L}+[ \t]+){0,2}\(?$")  # فوري FWRY، مدينة مصر (MASR.CA)
 LINE_LABEL_END_RE = regex.compile(r"(?:[ \t]*\(?\$?[A-Z][A-Z0-9.]{1,9}\)?)?[ \t]*:")
+# A relative pronoun right after a name: the figure of the relative clause is about that name
+# (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
 RELATIVE_RE = regex.compile(r"\s*[،,]?\s*(?:الذي|التي|اللذين|اللتين|الذين|اللي)(?![\p{L}])")
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -81,11 +81,10 @@ TARGET_PRICE_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)?س
 UP_ARROWS, DOWN_ARROWS = "⬆↑🔺📈🔼", "⬇↓🔻📉🔽"
 ARROW_RE = regex.compile(r"\s*[%s%s]" % (UP_ARROWS, DOWN_ARROWS))
 ARROW_BEFORE_RE = regex.compile(r"[%s%s]\ufe0f?\s*$" % (UP_ARROWS, DOWN_ARROWS))
+# Between a level and the one it replaced, written right after it (السعر المستهدف: 705 دولارات (من 810
+# دولارات)، رفعناه الي 420 دولارا من 340): a move from the second to the first, whatever word tells it.
+REPLACED_FROM_RE = regex.compile(r"[ \t]*[(\[]?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?")
 # What a level was before (بعد ما كانت 12، بعد ان كان 2,400، وكان، بدل 650، وقبل سنة كانت 290): the figure that follows it.
-# a level written with the one it replaced right after it (السعر المستهدف: 705 دولارات (من 810 دولارات)،
-# رفعناه الي 420 دولارا من 340): a move from the second to the first, whatever word tells it
-FROM_AFTER_RE = regex.compile(r"[ \t]*[(\[]?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?(?=\d)")
-FROM_BETWEEN_RE = regex.compile(r"[ \t]*[(\[]?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?")
 WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت|بدل|بدلا\s+من|و?قبل\s+\p{L}+\s+(?=كان))\s*(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
 STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثابت|ثابته|ثبت|مستقر|مستقره)(?![\p{L}])")  # a level held
 # Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
@@ -466,14 +465,12 @@ class ClaimAssembler:
         return any(o is not q and 0 <= pos - o.end <= PRESENT_WORD_GAP for o in self._claim_figures[max(0, i - 2):i])
 
     def _is_base_figure(self, text: str, q: RawQuantity) -> bool:
-        """The figure follows a comparison cue (مقارنة بنحو 78 جيجاواط)."""
-        before = WORD_RE.findall(text, max(0, q.start - 25), q.start)[-3:]
-        return any(word_in(w, self.base_year_cues) for w in before)
+        """The figure follows a base cue (مقارنة بنحو 78 جيجاواط، منذ)."""
+        return _cue_just_before(text, q, self.base_year_cues)
 
     def _is_comparison_base(self, text: str, q: RawQuantity) -> bool:
         """The figure is what another is compared with (مقارنة بـ، مقابل), not a starting point (منذ)."""
-        before = WORD_RE.findall(text, max(0, q.start - 25), q.start)[-3:]
-        return any(word_in(w, self.comparison_cues) for w in before)
+        return _cue_just_before(text, q, self.comparison_cues)
 
     @staticmethod
     def _is_move_start(text: str, q: RawQuantity) -> bool:
@@ -565,7 +562,7 @@ class ClaimAssembler:
     def _move_from_replaced(self, text: str, q: RawQuantity) -> str | None:
         """X (من Y) or X من Y with Y a figure of the same kind and unit: a move from Y to X, and
         both ends take its side (hard call 8), up when X is the larger."""
-        m = FROM_AFTER_RE.match(text, q.end)
+        m = REPLACED_FROM_RE.match(text, q.end)
         if m is not None:
             i = bisect_left(self._claim_starts, m.end())
             other = next((o for o in self._claim_figures[i:i + 1] if o.start == m.end()), None)
@@ -573,7 +570,7 @@ class ClaimAssembler:
                 return _side(q.value, other.value)
         i = bisect_left(self._claim_starts, q.start) - 1
         other = self._claim_figures[i] if i >= 0 else None
-        if (other is not None and other.end <= q.start and FROM_BETWEEN_RE.fullmatch(text, other.end, q.start)
+        if (other is not None and other.end <= q.start and REPLACED_FROM_RE.fullmatch(text, other.end, q.start)
                 and self._same_measure(q, other)):
             return _side(other.value, q.value)
         return None
@@ -630,7 +627,7 @@ class ClaimAssembler:
         imperfect = (len(word) >= 4 and word.startswith(self.particle_verb_prefixes)
                      and not self._figure_between(after.start(), after.end()))  # فقد تريليون دولار: lost
         return (word_in(word, verbs) or imperfect
-                                or next(self.direction_index.finditer(text, after.start(), after.end()), None) is not None)
+                or next(self.direction_index.finditer(text, after.start(), after.end()), None) is not None)
 
     def _adjective_without_size(self, text: str, cue) -> bool:
         """An adjective (مرتفعا، منخفضة) says a move only right before its own size (منخفضة بنحو 6%
@@ -1057,6 +1054,11 @@ def _after_waw(text: str, pos: int) -> bool:
 
 
 NEAR = 300  # characters around a figure where its cues, names and years are looked for
+
+
+def _cue_just_before(text: str, q: RawQuantity, cues: set[str]) -> bool:
+    """One of `cues` is among the three words right before the figure."""
+    return any(word_in(w, cues) for w in WORD_RE.findall(text, max(0, q.start - 25), q.start)[-3:])
 
 
 def _side(to_value: float, from_value: float) -> str | None:
