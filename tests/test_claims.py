@@ -521,6 +521,10 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("📢 متابعة القناة\n1- التجاري الدولي: حقق الهدف 109 جنيه\n2- أبوقير ABUK: بيتحرك بين 36 و38.5 جنيه", "36 و38.5 جنيه", "Abu Qir Fertilizers"),
     # a two-word weak alias in the headline that holds a country's name is the company
     ("مدينة مصر توقع اتفاق شراكة جديد\n\nوقدّرت الشركة الاستثمارات اللازمة للمشروع بنحو 95 مليار جنيه", "95 مليار جنيه", "Madinet Masr"),
+    # a central bank's figure with no metric (its bulletin's credit and deposits) is the country's;
+    # its policy rate stays the bank's
+    ("وأظهرت بيانات البنك المركزي السعودي (ساما) أن الودائع المصرفية ارتفعت 8.1% على أساس سنوي إلى 2.97 تريليون ريال", "2.97 تريليون ريال", "Saudi Arabia"),
+    ("وأبقى البنك المركزي السعودي سعر اتفاقيات إعادة الشراء عند 4.25%", "4.25%", "SAMA"),
     # a line that is only a company's name heads the paragraph under it
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "242 مليون ريال", "Jarir"),
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "2.5 مليار ريال", "Nahdi Medical"),

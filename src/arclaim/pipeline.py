@@ -210,6 +210,7 @@ class Extractor:
                                         entities_of, topic, self._section_topics(ntext, heading_starts, topic))
         by_q = {id(p.quantity): p for p in parts}
         self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
+        self._country_of_unmeasured_bank_figures(parts)
         frames = _Frames(self.stance_lexicon.frames(ntext, heading_starts), heading_starts)
         headings = frames.headings
         claims: list[Claim] = []
@@ -529,6 +530,16 @@ class Extractor:
             label = max(cats, key=cats.get)
             if label != "none" and cats[label] >= threshold and (label != "price_level" or price_sized(p.quantity)):
                 p.metric = label
+
+    def _country_of_unmeasured_bank_figures(self, parts: list) -> None:
+        """A central bank's figure that no metric of the vocabulary measures (credit, deposits, money
+        supply in its statistical bulletin) is the country's: the bank publishes it, the economy owns
+        it. Run after the metric model, which may still give the figure a metric of the bank's own."""
+        for p in parts:
+            if p.metric is None and p.subject is not None and p.subject.info.type == "CENTRAL_BANK":
+                country = self.assembler.country_of(p.subject.info)
+                if country is not None:
+                    p.subject = EntityMatch(country, p.subject.start, p.subject.end, -1, -1)
 
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
