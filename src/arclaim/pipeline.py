@@ -211,6 +211,7 @@ class Extractor:
         by_q = {id(p.quantity): p for p in parts}
         self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
         self._country_of_unmeasured_bank_figures(parts)
+        self._country_of_commodity_volumes(parts)
         frames = _Frames(self.stance_lexicon.frames(ntext, heading_starts), heading_starts)
         headings = frames.headings
         claims: list[Claim] = []
@@ -540,6 +541,20 @@ class Extractor:
                 country = self.assembler.country_of(p.subject.info)
                 if country is not None:
                     p.subject = EntityMatch(country, p.subject.start, p.subject.end, -1, -1)
+
+    @staticmethod
+    def _country_of_commodity_volumes(parts: list) -> None:
+        """A commodity is the subject of its price, not of a country's output, trade, demand or
+        stocks of it: such a figure (إنتاج السكر في البرازيل 38 مليون طن، الطلب على الذهب في مصر 11.8
+        طن) is the country's that its sentence names, the nearest one to the figure."""
+        for p in parts:
+            if (p.subject is None or p.subject.info.type != "COMMODITY"
+                    or p.metric in ("price_level", "price_change")):
+                continue
+            places = [e for e in p.entities if e.info.type == "GPE" and e.end <= p.sentence.end and e.start >= p.sentence.start]
+            if places:
+                q = p.quantity
+                p.subject = min(places, key=lambda e: abs(e.start - q.start))
 
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
