@@ -532,6 +532,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # a line that is only a company's name heads the paragraph under it
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "242 مليون ريال", "Jarir"),
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "2.5 مليار ريال", "Nahdi Medical"),
+    # a headline that opens with a weak alias is about it, even before a stronger name
+    ("Strategy تضيف أكثر من 5 آلاف بيتكوين إلى خزينتها\nوبهذه الصفقة ترتفع حيازات الشركة إلى 671,268 بيتكوين", "671,268 بيتكوين", "MicroStrategy"),
     # a headline labelled with a name and a colon is about that name, even an ordinary word
     ("معادن: النتائج تتحسن مع صعود الذهب\n• الإيرادات: 9.4 مليار ريال", "9.4 مليار ريال", "Ma'aden"),
     # the whole sector is no one entity

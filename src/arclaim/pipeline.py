@@ -423,6 +423,11 @@ class Extractor:
             weak = self._weak_lead_entity(ntext, start, first.end, norm)
             if weak is not None and weak.start <= first.start and first.end <= weak.end:
                 return weak  # مدينة مصر توقع اتفاق شراكة: the company whose name holds the country's
+            opening = TOKEN_RE.search(ntext, start, first.start)
+            if opening is not None and not ntext[start:opening.start()].strip():
+                weak = self._weak_lead_entity(ntext, opening.start(), opening.end(), norm)
+                if weak is not None:
+                    return weak  # Strategy تضيف 5 آلاف بيتكوين: the name the headline opens with
             if after_preposition(ntext, start, first.start):
                 # زين تتعثر في السودان، سهم "سلة" يقفز بالسوق السعودية: the company the headline names
                 # before the place or market it stands in
