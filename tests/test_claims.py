@@ -525,6 +525,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # its policy rate stays the bank's
     ("وأظهرت بيانات البنك المركزي السعودي (ساما) أن الودائع المصرفية ارتفعت 8.1% على أساس سنوي إلى 2.97 تريليون ريال", "2.97 تريليون ريال", "Saudi Arabia"),
     ("وأبقى البنك المركزي السعودي سعر اتفاقيات إعادة الشراء عند 4.25%", "4.25%", "SAMA"),
+    # the banking sector as a whole is no one entity, not the document's country
+    ("البنوك السعودية بعد الربع الثالث\n- بلغت أرباح القطاع المصرفي 22.8 مليار ريال في الربع الثالث", "22.8 مليار ريال", None),
     # a commodity is the subject of its price, not of a country's output or demand of it
     ("وبلغ إنتاج السكر في البرازيل منذ بداية الموسم 38.2 مليون طن", "38.2 مليون طن", "Brazil"),
     ("وتراجع الطلب على المشغولات الذهبية في مصر إلى 5.1 طن", "5.1 طن", "Egypt"),
