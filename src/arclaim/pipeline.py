@@ -464,31 +464,35 @@ class Extractor:
         heading; a heading without a name gives the section back to the document's topic. A line
         that is only a company's name (`النهدي الطبية`, `جرير (4190)`) above a paragraph heads a
         section too."""
+        name_lines = self._name_lines(ntext)
         sections = []
-        for start in sorted(set(heading_starts) | set(self._name_line_starts(ntext))):
+        for start in sorted(set(heading_starts) | set(name_lines)):
             if start == 0:
                 continue  # the title: the document's topic already
+            if start in name_lines:
+                sections.append((start, name_lines[start]))
+                continue
             end = ntext.find("\n", start)
             end = len(ntext) if end < 0 else end
             names = [e for e in self._lead_entities(ntext, start, end, ())
                      if e.info.name not in self.assembler.sources]
-            if not names:
+            if not names:  # a heading that is only a weak alias (الحديد above a list) names it
                 weak = self._weak_lead_entity(ntext, start, end)
                 names = [weak] if weak is not None and NAME_LINE_RE.fullmatch(ntext, weak.end, end) else []
             sections.append((start, names[0] if names else topic))
         return sections
 
-    def _name_line_starts(self, ntext: str) -> list[int]:
-        """Starts of lines that hold only a company's name (maybe with its ticker), with text under them."""
-        starts = []
+    def _name_lines(self, ntext: str) -> dict[int, EntityMatch]:
+        """Lines that hold only a company's name (maybe with its ticker), with text under them: their
+        start -> that company (a weak alias counts, as in a title)."""
+        found = {}
         for line in NAME_LINE_CANDIDATE_RE.finditer(ntext):
             ents = self.matcher.find(ntext, line.start(1), line.end(1))
-            weak = None if ents else self._weak_lead_entity(ntext, line.start(1), line.end(1))
-            first = ents[0] if ents else weak
+            first = ents[0] if ents else self._weak_lead_entity(ntext, line.start(1), line.end(1))
             if (first is not None and first.info.type in ("ORG", "TICKER") and first.start == line.start(1)
                     and NAME_LINE_RE.fullmatch(ntext, first.end, line.end(1))):
-                starts.append(line.start(1))
-        return starts
+                found[line.start(1)] = first
+        return found
 
     def _company_under_sector_label(self, ntext: str, start: int, end: int, datelines) -> EntityMatch | None:
         """A title that only labels a sector (مذكرة بحثية – قطاع التأمين السعودي) is a report's
@@ -556,10 +560,9 @@ class Extractor:
             if (p.subject is None or p.subject.info.type != "COMMODITY"
                     or p.metric in ("price_level", "price_change")):
                 continue
-            places = [e for e in p.entities if e.info.type == "GPE" and e.end <= p.sentence.end and e.start >= p.sentence.start]
+            places = [e for e in p.entities if e.info.type == "GPE"]  # the names of the figure's sentence
             if places:
-                q = p.quantity
-                p.subject = min(places, key=lambda e: abs(e.start - q.start))
+                p.subject = min(places, key=lambda e: abs(e.start - p.quantity.start))
 
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
