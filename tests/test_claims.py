@@ -538,6 +538,13 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("Strategy تضيف أكثر من 5 آلاف بيتكوين إلى خزينتها\nوبهذه الصفقة ترتفع حيازات الشركة إلى 671,268 بيتكوين", "671,268 بيتكوين", "MicroStrategy"),
     # a headline labelled with a name and a colon is about that name, even an ordinary word
     ("معادن: النتائج تتحسن مع صعود الذهب\n• الإيرادات: 9.4 مليار ريال", "9.4 مليار ريال", "Ma'aden"),
+    # a company the text names in full or by ticker is meant by its short name too, even one that
+    # is an ordinary word or holds a country's name (مدينة مصر، لولو)
+    ("المطورون العقاريون في مصر\n- مدينة مصر (MASR.CA): محايد، سعر مستهدف 7.10 جنيه", "7.10 جنيه", "Madinet Masr"),
+    ("أعلنت مدينة مصر للإسكان والتعمير نتائجها.\nوتراجعت مبيعات مدينة مصر إلى 4.2 مليار جنيه.", "4.2 مليار جنيه", "Madinet Masr"),
+    ("طرح لولو للتجزئة في سوق أبوظبي\nالصناديق اللي دخلت في لولو ما باعت إلا 12% من حصصها", "12%", "Lulu Retail"),
+    # ... but not where the text never names it (مصر here is the country)
+    ("وتراجعت المبيعات في مدينة مصر الجديدة إلى 4.2 مليار جنيه.", "4.2 مليار جنيه", "Egypt"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

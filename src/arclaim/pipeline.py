@@ -46,6 +46,9 @@ LABEL_HEAD_RE = regex.compile(r"[ \t]*(\p{L}+)[ \t]*:")  # a headline opening wi
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
 NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
 NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
+# Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
+# good's and an exchange's everyday words (الخام، تداول "trading")
+SHORT_NAMED_TYPES = ("ORG", "TICKER", "CRYPTO", "CENTRAL_BANK", "INDEX")
 
 
 CHUNK_CHARS = 100_000  # a longer document is read in pieces of about this size (Extractor.analyze)
@@ -204,6 +207,7 @@ class Extractor:
         self._add_place_words(ntext, index, entities_of, topic)
         self._add_demonyms(ntext, index, entities_of)
         self._add_commodity_units(ntext, index, entities_of)
+        self._add_short_names(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
         heading_starts = _heading_starts(ntext)
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
@@ -357,6 +361,28 @@ class Extractor:
                 yield EntityMatch(named[i - 1][1] if i else self.default_metal, m.start(), m.end(), -1, -1)
 
         _add_names(index, entities_of, units)
+
+    def _add_short_names(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
+                         topic: EntityMatch | None) -> None:
+        """A company the document names in full or by ticker (مدينة مصر للإسكان والتعمير، MASR.CA) is
+        meant by its short name too, though that is an ordinary word (تراجعت مبيعات مدينة مصر): in
+        that document its weak aliases are names. A shorter name inside one (مصر) gives way."""
+        named = {e.info.name for ents in entities_of.values() for e in ents if e.info.type in SHORT_NAMED_TYPES}
+        if topic is not None and topic.info.type in SHORT_NAMED_TYPES:
+            named.add(topic.info.name)
+        weak = {key: name for key, name in self.gazetteer.weak_aliases.items() if name in named}
+        if not weak:
+            return
+
+        def short_names(sent, ents):
+            for m in TOKEN_RE.finditer(ntext, sent.start, sent.end):
+                found = self._weak_alias_at(ntext, m, sent.end, weak)
+                if found is not None and not any(e.start < found.end and found.start < e.end
+                                                 and not (found.start <= e.start and e.end <= found.end) for e in ents):
+                    ents[:] = [e for e in ents if not (found.start <= e.start and e.end <= found.end)]
+                    yield found
+
+        _add_names(index, entities_of, short_names)
 
     def _exchange_of_country(self) -> dict[str, EntityInfo]:
         """Country name -> its stock exchange, for the countries with exactly one in the gazetteer."""
@@ -567,25 +593,33 @@ class Extractor:
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
         first line names its topic, so there the word is taken as the name."""
-        weak = self.gazetteer.weak_aliases
         for m in TOKEN_RE.finditer(ntext, start, end):
-            pair = PAIR_RE.match(ntext, m.end(), end)  # two-word weak aliases (مدينة مصر)
-            if pair is not None:
-                for skip, word in clitic_variants(m.group().lower()):
-                    name = weak.get(alias_key(word + " " + pair.group(1).lower()))
-                    if name is not None and not after_preposition(ntext, start, m.start()):
-                        return EntityMatch(self.gazetteer.entities[name], m.start() + skip, pair.end(), -1, -1)
             for skip, word in clitic_variants(m.group().lower()):
                 senses = self.homographs.get(word)
                 if senses:
                     info = self._sense(senses, ntext, norm, m.start() + skip, m.end())
                     return EntityMatch(info, m.start() + skip, m.end(), -1, -1)
-                name = weak.get(word)
-                if name is None or m.group()[:skip].endswith("ال") or after_preposition(ntext, start, m.start()):
-                    continue  # إعادة تسعير الطاقة، في معادن كمان: the ordinary word
-                if word.endswith("ه") and FEMININE_ADJECTIVE_RE.match(ntext, m.end()):
-                    continue  # طاقة فائضة: a feminine noun with its adjective, the ordinary word
-                return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
+            if not after_preposition(ntext, start, m.start()):  # في معادن كمان: the ordinary word
+                found = self._weak_alias_at(ntext, m, end, self.gazetteer.weak_aliases)
+                if found is not None:
+                    return found
+        return None
+
+    def _weak_alias_at(self, ntext: str, m, end: int, weak: dict[str, str]) -> EntityMatch | None:
+        """The weak alias of `weak` (folded alias -> name) that the word `m` is or begins (مدينة مصر)."""
+        pair = PAIR_RE.match(ntext, m.end(), end)  # two-word weak aliases
+        if pair is not None:
+            for skip, word in clitic_variants(m.group().lower()):
+                name = weak.get(alias_key(word + " " + pair.group(1).lower()))
+                if name is not None:
+                    return EntityMatch(self.gazetteer.entities[name], m.start() + skip, pair.end(), -1, -1)
+        for skip, word in clitic_variants(m.group().lower()):
+            name = weak.get(word)
+            if name is None or m.group()[:skip].endswith("ال"):
+                continue  # إعادة تسعير الطاقة: the ordinary word
+            if word.endswith("ه") and FEMININE_ADJECTIVE_RE.match(ntext, m.end()):
+                continue  # طاقة فائضة: a feminine noun with its adjective, the ordinary word
+            return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
         return None
 
     @staticmethod
