@@ -545,6 +545,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("طرح لولو للتجزئة في سوق أبوظبي\nالصناديق اللي دخلت في لولو ما باعت إلا 12% من حصصها", "12%", "Lulu Retail"),
     # ... but not where the text never names it (مصر here is the country)
     ("وتراجعت المبيعات في مدينة مصر الجديدة إلى 4.2 مليار جنيه.", "4.2 مليار جنيه", "Egypt"),
+    # money flowing into or out of a market named by its exchange is the exchange's, not the country's
+    ("وسحب المستثمرون الأجانب نحو 2.1 مليار ريال من السوق السعودية خلال الشهر", "2.1 مليار ريال", "Saudi Exchange"),
+    ("البورصة المصرية اليوم\nوسجل المستثمرون الأجانب صافي بيع بقيمة 310 مليون جنيه في البورصة", "310 مليون جنيه", "EGX"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

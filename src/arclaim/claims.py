@@ -138,6 +138,8 @@ def metric_group(metric: str | None) -> str:
     """The group of metrics whose subjects are alike in type (subject_weights.json `type:GROUP:TYPE`)."""
     if metric in COMPANY_METRICS:
         return "company"
+    if metric == "fund_flows":
+        return "flows"
     if metric in MACRO_METRICS:
         return "macro"
     if metric == "interest_rate":
