@@ -386,6 +386,9 @@ def cue_extractor():
     # a trader's support, target, stop or close on a company is its share price
     ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
     ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
+    # a debt's yield that moved is a rate, not a price change (the yield word names a tenor or a bill)
+    ("ونتوقع أن يهبط عائد السنتين إلى 3.4% قبل نهاية العام", "3.4%", "interest_rate"),
+    ("العائد على أذون الستة شهور نزل لـ 24.1% في آخر عطاء", "24.1%", "interest_rate"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric
@@ -661,7 +664,7 @@ def test_every_subject_weight_names_a_feature_the_assembler_builds(extractor):
             extractor.analyze(path.read_text(encoding="utf-8"), str(path))
     finally:
         extractor.assembler.ranker = kept
-    groups = {metric_group(m) for m in (None, "revenue", "inflation", "interest_rate", "reserves", "trading_volume", "price_level")}
+    groups = {metric_group(m) for m in (None, "revenue", "inflation", "fund_flows", "interest_rate", "reserves", "trading_volume", "price_level")}
     for key in load_json("subject_weights.json")["weights"]:
         if key.startswith("type:"):
             _, group, type_ = key.split(":")

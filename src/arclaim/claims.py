@@ -219,6 +219,8 @@ class ClaimAssembler:
         self.debt_instrument_re = words_re(data["metrics"]["debt"]["instrument_words"], CLITIC_BEFORE + "(?:ال)?")
         self.rights_issue_re = words_re(data["metrics"]["deal_value"]["rights_issue_words"], CLITIC_BEFORE)
         self.yield_re = words_re(data["metrics"]["interest_rate"]["yield_words"], CLITIC_BEFORE)
+        tenors = words_re(data["metrics"]["interest_rate"]["yield_debt_words"], CLITIC_BEFORE + "(?:ال)?")
+        self.debt_yield_re = regex.compile(self.yield_re.pattern + r"(?:\s+\p{L}+){0,2}?\s+" + tenors.pattern)
         level = data["metrics"]["price_level"]
         self.per_unit_re = regex.compile(r"\s*(?:لل|ل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
@@ -361,6 +363,9 @@ class ClaimAssembler:
             return "debt"  # تجمع 500 مليون دولار من سندات خضراء، تمويل مرابحة بقيمة 9 مليارات: borrowed
         if best == "debt" and q.kind == "percent" and self.yield_re.search(text, clause[0], q.start):
             return "interest_rate"  # العائد علي اذون الخزانة 24.6%: the debt's yield, a rate
+        if (q.kind in CHANGE_KINDS and best in (None, "price_change", "inflation")
+                and self.debt_yield_re.search(text, clause[0], q.start)):
+            return "interest_rate"  # قد يصعد عائد السنتين الي 4.75%: a yield that moved is still a rate
         if best is None and q.kind in ("mass", "volume") and self.sales_re.search(text, clause[0], q.start):
             return "deliveries"  # ارتفعت مبيعات الاسمنت الي 10,8 مليون طن: tonnes sold, not money
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
