@@ -386,6 +386,9 @@ def cue_extractor():
     # a trader's support, target, stop or close on a company is its share price
     ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
     ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
+    # a company's price of a good or service (a tonne, a litre, a room) is a price level, not its share's
+    ("وقالت الشركة إن متوسط سعر الغرفة في فنادقها بلغ 1,260 ريالاً خلال الموسم", "1,260 ريالاً", "price_level"),
+    ("عز الدخيلة رفعت سعر الطن في السوق المحلي لـ 41,500 جنيه", "41,500 جنيه", "price_level"),
     # a debt's yield that moved is a rate, not a price change (the yield word names a tenor or a bill)
     ("ونتوقع أن يهبط عائد السنتين إلى 3.4% قبل نهاية العام", "3.4%", "interest_rate"),
     ("العائد على أذون الستة شهور نزل لـ 24.1% في آخر عطاء", "24.1%", "interest_rate"),

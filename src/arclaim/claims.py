@@ -222,6 +222,8 @@ class ClaimAssembler:
         tenors = words_re(data["metrics"]["interest_rate"]["yield_debt_words"], CLITIC_BEFORE + "(?:ال)?")
         self.debt_yield_re = regex.compile(self.yield_re.pattern + r"(?:\s+\p{L}+){0,2}?\s+" + tenors.pattern)
         level = data["metrics"]["price_level"]
+        self.goods_price_re = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)*(?:سعر|اسعار|متوسط سعر)\s+(?:%s)(?![\p{L}])" % "|".join(
+            sorted((regex.escape(fold(w)) for w in level["goods_after_price"]), key=len, reverse=True)))
         self.per_unit_re = regex.compile(r"\s*(?:لل|ل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
         self.exchange_codes = {fold(w): set(codes) for w, codes in level["exchange_currencies"].items()}
@@ -379,6 +381,8 @@ class ClaimAssembler:
             return "price_level"
         if best == "share_price" and self.per_unit_re.match(text, q.end):
             return "price_level"  # السعر ... 11 ألف دولار للطن: a share is never priced per tonne
+        if best == "share_price" and q.kind == "money" and self.goods_price_re.search(text, clause[0], q.start):
+            return "price_level"  # رفعت جهينة سعر اللتر الي 48 جنيه: a product's price, not the share's
         if best is None and q.kind == "power":
             best = "capacity"  # a power figure with no cue is a capacity; its tense decides which
         if best in ("capacity", "capacity_target"):
