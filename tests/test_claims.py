@@ -512,7 +512,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # the government is the document's country's, unless an adjective names another
     ("🧵 موازنة لبنان الجديدة\nالحكومة حاطة نفقات بحدود 480 ألف مليار ليرة", "480 ألف مليار ليرة", "Lebanon"),
     ("الفوسفاط فالمغرب\nالحكومة التونسية كتخطط ترجع الإنتاج لـ 12 مليون طن", "12 مليون طن", "Tunisia"),
-    # an exchange feed's header and the author's handle are no headline: the line after them is
+    # an exchange feed's header and the author's handle or byline are no headline: the line after them is
+    ("Rami Khoury · ١٢ تشرين الثاني\nترجمة المنشور\n\nيا جماعة خلّينا نحكي أرقام ميتا بهدوء قبل ما نصرّخ:\nالإيرادات طلعت 48.3 مليار دولار.\nوالسهم نزل 9% بعد الإغلاق.", "9%", "Meta"),
     ("OKX Square · منشور\n@crypto_abu · 3 سبتمبر\nOKB بعد الحرق الكبير\nالسعر طار من 45 دولار إلى 140 دولار", "140 دولار", "OKB"),
     # a weak alias with its adjective is the ordinary word (طاقة فائضة: surplus capacity, not TAQA)
     ("قطاع البطاريات: طاقة فائضة تكفي العالم\nتراجع سعر حزمة البطارية 18% هذا العام", "18%", None),

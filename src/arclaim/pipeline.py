@@ -30,6 +30,8 @@ BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list i
 # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
 HANDLE_LINE_RE = regex.compile(r"\s*@\w+|[^\n@]{0,60}@[A-Za-z0-9_]+[ \t]*(?:[·•|][^\n]*)?$", regex.M)
 # The header of an exchange's social feed (Binance Square، Gate Square · منشور): the platform, not the topic.
+# An author's byline with the post's date or age (Sara Haddad · ٣٠ تشرين الأول، Karim DZ · منذ 3 ساعات)
+BYLINE_RE = regex.compile(r"[^\n@·]{1,60}·[ \t]*(?:منذ[ \t]|[\d٠-٩]{1,2}[ \t]+\p{L})[^\n]{0,40}$", regex.M)
 FEED_LINE_RE = regex.compile(r"[^\n]{0,40}(?<![\p{L}])(?:Square|سكوير)(?![\p{L}])[^\n]{0,40}$", regex.M)
 FEMININE_ADJECTIVE_RE = regex.compile(r"[ \t]+\p{L}{3,}ه(?![\p{L}])")  # a word ending in ة right after (folded)
 SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # a title naming a sector
@@ -429,9 +431,10 @@ class Extractor:
         lead = self._lead_entities(ntext, start, end, datelines)
         for _ in range(FURNITURE_LINES_MAX):
             # a label above the post (ترجمة، عاجل), the feed it was posted on (OKX Square · منشور) or
-            # its author's handle and date (even one naming a place: أسهم الكويت @abunasser_kw) is no
-            # headline: the next line is
+            # its author's handle or byline and date (even one naming a place: أسهم الكويت @abunasser_kw)
+            # is no headline: the next line is
             if not (HANDLE_LINE_RE.match(ntext, start, end) or FEED_LINE_RE.match(ntext, start, end)
+                    or BYLINE_RE.match(ntext, start, end)
                     or not lead and len(TOKEN_RE.findall(ntext, start, end)) <= LABEL_MAX_WORDS):
                 break
             start, end = _next_line(ntext, end)
