@@ -336,15 +336,16 @@ class Extractor:
     def _add_demonyms(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list]) -> None:
         """A country's adjective after a noun (الاقتصاد السوري، السندات الالمانيه، بين السعوديين) names
         the country, where no longer name covers it (البنك المركزي المصري is the bank)."""
-        def demonyms(sent, ents):
-            for m in self.demonym_re.finditer(ntext, sent.start, sent.end):
-                people = ntext[m.end() - 2:m.end()] in ("ين", "ون")
-                if (m.start(1) < sent.start or _overlaps(ents, m.start(1), m.end())
-                        or not (people or strip_clitics(m.group(1)) in self.demonym_heads)):
-                    continue  # the adjective qualifies a name, or a product or company: no country's figure
-                yield EntityMatch(self.demonym_country[m.group(2)], m.start(), m.end(), -1, -1)
+        _add_names(index, entities_of, lambda sent, ents: self._demonyms(ntext, sent.start, sent.end, ents))
 
-        _add_names(index, entities_of, demonyms)
+    def _demonyms(self, ntext: str, start: int, end: int, ents: list):
+        """The countries named by their adjective in text[start:end], where no name of `ents` covers it."""
+        for m in self.demonym_re.finditer(ntext, start, end):
+            people = ntext[m.end() - 2:m.end()] in ("ين", "ون")
+            if (m.start(1) < start or _overlaps(ents, m.start(1), m.end())
+                    or not (people or strip_clitics(m.group(1)) in self.demonym_heads)):
+                continue  # the adjective qualifies a name, or a product or company: no country's figure
+            yield EntityMatch(self.demonym_country[m.group(2)], m.start(), m.end(), -1, -1)
 
     def _add_commodity_units(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list]) -> None:
         """Words that measure only precious metals (عيار 21، سعر الاونصة) name the metal the text last
@@ -470,6 +471,9 @@ class Extractor:
         weak = self._weak_lead_entity(ntext, start, end, norm)
         if weak is not None:
             return weak
+        demonym = next(self._demonyms(ntext, start, end, []), None)
+        if demonym is not None:
+            return demonym  # الموازنة المصرية: الفائض الأولي يصمد: a headline naming a country by its adjective
         # a headline naming nothing (لتر اللبن بقى بكام عندكم؟) hands over to the next line, whose
         # opening word may be the name (جهينة رفعت سعر اللتر ...)
         next_start, next_end = _next_line(ntext, end)
