@@ -534,6 +534,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("وأبقى البنك المركزي السعودي سعر اتفاقيات إعادة الشراء عند 4.25%", "4.25%", "SAMA"),
     # the banking sector as a whole is no one entity, not the document's country
     ("البنوك السعودية بعد الربع الثالث\n- بلغت أرباح القطاع المصرفي 22.8 مليار ريال في الربع الثالث", "22.8 مليار ريال", None),
+    # a dateline is where the story was filed, even with a word or a place the gazetteer lacks
+    ("الدوحة/مومباي – وقّع جهاز قطر للاستثمار اتفاقاً لشراء حصة تبلغ 7% في شركة طاقة هندية.", "7%", "QIA"),
     # a headline naming a country only by its adjective makes it the topic
     ("الموازنة المصرية: الفائض الأولي يصمد\n\nونمت الإيرادات الضريبية 31% على أساس سنوي.", "31%", "Egypt"),
     ("الاقتصاد اليمني تحت الضغط\n\nوتتوقع الحكومة أن ترتفع الإيرادات الجمركية 9% العام المقبل.", "9%", "Yemen"),

@@ -411,9 +411,11 @@ class Extractor:
         `فرانكفورت/طوكيو –`). It says where the story was filed; the sentence starts after it."""
         out = []
         for m in DATELINE_RE.finditer(ntext):
-            places = self.matcher.find(ntext, m.start(1), m.end(1))
-            named = "".join(ntext[e.start:e.end] for e in places if e.info.type == "GPE")
-            if places and len(NON_LETTERS_RE.sub("", named)) == len(NON_LETTERS_RE.sub("", m.group(1))):
+            places = [e for e in self.matcher.find(ntext, m.start(1), m.end(1)) if e.info.type == "GPE"]
+            named = "".join(ntext[e.start:e.end] for e in places)
+            if places and (len(NON_LETTERS_RE.sub("", named)) == len(NON_LETTERS_RE.sub("", m.group(1)))
+                           or (places[0].start == m.start(1) and self._is_city(places[0].info))):
+                # a city may come with a word or place the gazetteer lacks (الجزائر العاصمة، الدوحة/مومباي)
                 out.append((m.start(1), m.end()))
         return out
 
