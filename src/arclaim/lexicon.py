@@ -292,7 +292,7 @@ class Lexicon:
         far = sorted(self.bound_far, key=len, reverse=True)
         self.bound_far_re = re.compile(
             r"(?:^|(?<=\s))(?:[وف]?[بل]?)(?P<cue>" + "|".join(re.escape(c) for c in far)
-            + r")(?:\s+[^\s\d،,.:؛؟!]+){1,3}\s*$"
+            + r")(?:\s+[^\s\d،,.:؛؟!]+){1,5}\s*$"
         )
         unit_singulars = set(self.unit_words) | set(self.currency_words)
         self.one_unit_re = re.compile(

@@ -571,7 +571,7 @@ class QuantityParser:
         if m:
             q.bound = lex.bound_before[m.group("cue").lower()]
         else:
-            far = lex.bound_far_re.search(text[max(0, q.start - 60) : q.start])
+            far = lex.bound_far_re.search(text[max(0, q.start - 80) : q.start])
             if far:
                 q.bound = lex.bound_far[far.group("cue")]
         if q.sign == 1 and text[q.start : q.start + 1] == "+" and q.kind != "percent":
