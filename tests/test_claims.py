@@ -391,6 +391,9 @@ def cue_extractor():
     # a trader's support, target, stop or close on a company is its share price
     ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
     ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
+    # a moving share or ratio outside the vocabulary (foreign ownership, local content, provisions) has no metric
+    ("وارتفعت نسبة الملكية الأجنبية في البنك إلى 21.4% من 20.8%", "21.4%", None),
+    ("وقفزت المخصصات بنسبة 29% إلى 840 مليون ريال", "29%", None),
     # a company's price of a good or service (a tonne, a litre, a room) is a price level, not its share's
     ("وقالت الشركة إن متوسط سعر الغرفة في فنادقها بلغ 1,260 ريالاً خلال الموسم", "1,260 ريالاً", "price_level"),
     ("عز الدخيلة رفعت سعر الطن في السوق المحلي لـ 41,500 جنيه", "41,500 جنيه", "price_level"),
