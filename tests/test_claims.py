@@ -391,6 +391,9 @@ def cue_extractor():
     # a trader's support, target, stop or close on a company is its share price
     ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
     ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
+    # a company's money figure where a percent move left it, or a trader's entry and exit, is its share price
+    ("• الأكثر ارتفاعاً: بنك بوبيان +3.1% لـ 612 فلس", "612 فلس", "share_price"),
+    ("1) فوري: دخلت 8.20 وخرجت 8.65 جنيه", "8.65 جنيه", "share_price"),
     # a moving share or ratio outside the vocabulary (foreign ownership, local content, provisions) has no metric
     ("وارتفعت نسبة الملكية الأجنبية في البنك إلى 21.4% من 20.8%", "21.4%", None),
     ("وقفزت المخصصات بنسبة 29% إلى 840 مليون ريال", "29%", None),

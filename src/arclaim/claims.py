@@ -101,8 +101,10 @@ MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
 MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تراجع|تراجعت|انخفض|انخفضت|زاد|زادت|خسر|خسرت|كسب|كسبت|ربح|ربحت|صعد|صعدت|هبط|هبطت|نزل|نزلت|طلع|طلعت|خاسرا|رابحا|مرتفعا|متراجعا|منخفضا|كاسبا)\s+(?:(?:نحو|حوالي|قرابه|بنحو|بحوالي|ب)\s*)?$")
 # a trader's price point before a money figure: a level, a target, a support, a stop or a close
 # (لو كسر 105 ريال، هدفي 115، الدعم 9 جنيه، وقف الخسارة تحت 7.95، قفل علي 9.48، شراء علي 27)
-PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه|قفل|قفلت|سكر|سكرت|شراء"
+PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه|قفل|قفلت|سكر|سكرت|شراء|دخلت|خرجت|متوسطي|اجمع"
                                r"|(?:ال)?(?:هدف|مستهدف|دعم|مقاومه|مقاومة|خساره|خسارة))\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
+LEVEL_AFTER_CHANGE_RE = regex.compile(r"[%٪]\s*[،,]?\s*(?:[وف]?(?:لـ?|الي)|عند|علي)\s*$")  # نزل 1.8% لـ 11.40 ريال: where the move left it
+SHARE_PRICE_MAX = 1e5  # no share in the corpus trades above this in its currency; millions after a move are a total
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
 BY_AMOUNT_RE = regex.compile(r"(?<![\p{L}])(?:بمقدار|بواقع)\s*$")  # رفع سعر اللتر بمقدار 15 فلسا: the size of a move
 PER_SHARE_RE = regex.compile(r"\s*(?:لل|لكل\s+)سهم(?:\s+الواحد)?(?![\p{L}])")
@@ -440,9 +442,12 @@ class ClaimAssembler:
     @staticmethod
     def _is_share_price_point(text: str, q: RawQuantity, entity_type: str) -> bool:
         """A company's money figure with no cue, right after a price-point word (لو كسر 105 ريال،
-        بعت عند 15 جنيه، رجعت لـ70 جنيه، هدفي 115 ريال): a level its share trades at or aims for."""
+        بعت عند 15 جنيه، رجعت لـ70 جنيه، هدفي 115 ريال، دخلت 21.40) or after the percent move that
+        took it there (+4.2% لـ 268 فلس): a level its share trades at or aims for."""
         return (q.kind == "money" and entity_type in ("ORG", "TICKER")
-                and bool(PRICE_POINT_RE.search(text, max(0, q.start - 20), q.start)))
+                and bool(PRICE_POINT_RE.search(text, max(0, q.start - 20), q.start)
+                         or (abs(q.value or 0.0) < SHARE_PRICE_MAX
+                             and LEVEL_AFTER_CHANGE_RE.search(text, max(0, q.start - 12), q.start))))
 
     @staticmethod
     def _is_amount_moved(text: str, q: RawQuantity) -> bool:
