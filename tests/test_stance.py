@@ -27,6 +27,10 @@ def test_words_that_only_look_like_negators(lex):
     assert not negated(lex, "كما صعدت مبيعات المتجر إلى")
     assert not negated(lex, "لا يزال سعر القهوة عند")
     assert not negated(lex, "قد يبلغ الإنفاق ما يصل إلى")
+    # the MSA consequence clause: ، ما يعني / ما يجعل ("which means", "which makes")
+    assert not negated(lex, "يتداول السهم عند 40 ريالاً، ما يعني انخفاضاً محتملاً يقارب")
+    assert not negated(lex, "ارتفعت التكاليف، ما يضغط على هامش الربح الذي بلغ")
+    assert negated(lex, "السهم ما نزل تحت")  # dialect ما before a verb still negates
 
 
 def test_movement_cue_follows_the_metric(lex):
