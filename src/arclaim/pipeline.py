@@ -30,8 +30,9 @@ BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list i
 # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
 HANDLE_LINE_RE = regex.compile(r"\s*@\w+|[^\n@]{0,60}@[A-Za-z0-9_]+[ \t]*(?:[·•|][^\n]*)?$", regex.M)
 # The header of an exchange's social feed (Binance Square، Gate Square · منشور): the platform, not the topic.
-# An author's byline with the post's date or age (Sara Haddad · ٣٠ تشرين الأول، Karim DZ · منذ 3 ساعات)
-BYLINE_RE = regex.compile(r"[^\n@·]{1,60}·[ \t]*(?:منذ[ \t]|[\d٠-٩]{1,2}[ \t]+\p{L})[^\n]{0,40}$", regex.M)
+# An author's byline or a report's letterhead with the date or age (Sara Haddad · ٣٠ تشرين الأول، Karim DZ ·
+# منذ 3 ساعات، مذكرة استراتيجية الدخل الثابت | 14 نوفمبر)
+BYLINE_RE = regex.compile(r"[^\n@·|]{1,60}[·|][ \t]*(?:منذ[ \t]|[\d٠-٩]{1,2}[ \t]+\p{L})[^\n]{0,40}$", regex.M)
 FEED_LINE_RE = regex.compile(r"[^\n]{0,40}(?<![\p{L}])(?:Square|سكوير)(?![\p{L}])[^\n]{0,40}$", regex.M)
 FEMININE_ADJECTIVE_RE = regex.compile(r"[ \t]+\p{L}{3,}ه(?![\p{L}])")  # a word ending in ة right after (folded)
 SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # a title naming a sector
