@@ -549,6 +549,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("الدوحة/مومباي – وقّع جهاز قطر للاستثمار اتفاقاً لشراء حصة تبلغ 7% في شركة طاقة هندية.", "7%", "QIA"),
     # a report's letterhead with its date is no headline either: the line under it is
     ("مذكرة استراتيجية الدخل الثابت | 3 ديسمبر\nعودة انحدار منحنى العائد الأمريكي\n\nوتراجع التضخم الأساسي إلى 2.8% على أساس سنوي.", "2.8%", "United States"),
+    # ... and so does one naming a country by its local currency (not by the dollar)
+    ("ملاحظة بحثية: تجارة الفائدة على الجنيه بعد الخفض\n\nوارتفعت حيازات الأجانب من الأذون إلى 41 مليار دولار.", "41 مليار دولار", "Egypt"),
     # a headline naming a country only by its adjective makes it the topic
     ("الموازنة المصرية: الفائض الأولي يصمد\n\nونمت الإيرادات الضريبية 31% على أساس سنوي.", "31%", "Egypt"),
     ("الاقتصاد اليمني تحت الضغط\n\nوتتوقع الحكومة أن ترتفع الإيرادات الجمركية 9% العام المقبل.", "9%", "Yemen"),

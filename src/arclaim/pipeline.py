@@ -51,6 +51,7 @@ NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
 NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 # Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
 # good's and an exchange's everyday words (الخام، تداول "trading")
+RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about every market, not the US
 SHORT_NAMED_TYPES = ("ORG", "TICKER", "CRYPTO", "CENTRAL_BANK", "INDEX")
 
 
@@ -206,7 +207,7 @@ class Extractor:
             return Analysis([], [], norm)
         self._add_currency_mentions(ntext, raw, index, entities_of)
         if topic is _OWN_TOPIC:
-            topic = self._topic(ntext, entities_of, datelines, norm)
+            topic = self._topic(ntext, entities_of, datelines, norm, raw)
         self._add_place_words(ntext, index, entities_of, topic)
         self._add_demonyms(ntext, index, entities_of)
         self._add_commodity_units(ntext, index, entities_of)
@@ -421,7 +422,7 @@ class Extractor:
         return out
 
     def _topic(self, ntext: str, entities_of: dict[int, list], datelines: list[tuple[int, int]] = (),
-               norm: Normalized | None = None):
+               norm: Normalized | None = None, raw: list[RawQuantity] | None = None):
         """What the document is about: the first entity of its opening lines, else its most named entity.
         A city after a preposition (حرم الذكاء الاصطناعي في أبوظبي، صاحبي بالقاهرة) or in a dateline is
         where the story happens, not what it is about."""
@@ -477,6 +478,9 @@ class Extractor:
         demonym = next(self._demonyms(ntext, start, end, []), None)
         if demonym is not None:
             return demonym  # الموازنة المصرية: الفائض الأولي يصمد: a headline naming a country by its adjective
+        currency = self._local_currency_in(ntext, start, end, raw) if raw else None
+        if currency is not None:
+            return currency  # تجارة الفائدة على الجنيه: a headline naming a country by its currency
         # a headline naming nothing (لتر اللبن بقى بكام عندكم؟) hands over to the next line, whose
         # opening word may be the name (جهينة رفعت سعر اللتر ...)
         next_start, next_end = _next_line(ntext, end)
@@ -539,6 +543,16 @@ class Extractor:
         ents = self._lead_entities(ntext, next_start, next_end, datelines)
         if ents and ents[0].info.type in ("ORG", "TICKER") and ents[0].start - next_start <= 2:
             return ents[0]
+        return None
+
+    def _local_currency_in(self, ntext: str, start: int, end: int, raw: list[RawQuantity]) -> EntityMatch | None:
+        """The country of a local currency the line names as a noun (الجنيه، الليرة), as the document
+        resolves that word; the reserve currencies (the dollar, the euro) name no one country's story."""
+        for m in self.currency_mention_re.finditer(ntext, start, end):
+            code = self.quantities.currency_of_word(ntext, m.group(1), raw)
+            info = self.currency_countries.get(code) if code not in RESERVE_CURRENCIES else None
+            if info is not None:
+                return EntityMatch(info, m.start(1) - 2, m.end(), -1, -1)
         return None
 
     def _lead_entities(self, ntext: str, start: int, end: int, datelines: list[tuple[int, int]]) -> list:
