@@ -29,10 +29,10 @@ LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترج
 BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list item
 # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
 HANDLE_LINE_RE = regex.compile(r"\s*@\w+|[^\n@]{0,60}@[A-Za-z0-9_]+[ \t]*(?:[·•|][^\n]*)?$", regex.M)
-# The header of an exchange's social feed (Binance Square، Gate Square · منشور): the platform, not the topic.
 # An author's byline or a report's letterhead with the date or age (Sara Haddad · ٣٠ تشرين الأول، Karim DZ ·
 # منذ 3 ساعات، مذكرة استراتيجية الدخل الثابت | 14 نوفمبر)
 BYLINE_RE = regex.compile(r"[^\n@·|]{1,60}[·|][ \t]*(?:منذ[ \t]|[\d٠-٩]{1,2}[ \t]+\p{L})[^\n]{0,40}$", regex.M)
+# The header of an exchange's social feed (Binance Square، Gate Square · منشور): the platform, not the topic.
 FEED_LINE_RE = regex.compile(r"[^\n]{0,40}(?<![\p{L}])(?:Square|سكوير)(?![\p{L}])[^\n]{0,40}$", regex.M)
 FEMININE_ADJECTIVE_RE = regex.compile(r"[ \t]+\p{L}{3,}ه(?![\p{L}])")  # a word ending in ة right after (folded)
 SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # a title naming a sector
@@ -49,9 +49,9 @@ LABEL_HEAD_RE = regex.compile(r"[ \t]*(\p{L}+)[ \t]*:")  # a headline opening wi
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
 NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
 NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
+RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about every market, not the US
 # Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
 # good's and an exchange's everyday words (الخام، تداول "trading")
-RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about every market, not the US
 SHORT_NAMED_TYPES = ("ORG", "TICKER", "CRYPTO", "CENTRAL_BANK", "INDEX")
 
 
@@ -382,9 +382,12 @@ class Extractor:
         def short_names(sent, ents):
             for m in TOKEN_RE.finditer(ntext, sent.start, sent.end):
                 found = self._weak_alias_at(ntext, m, sent.end, weak)
-                if found is not None and not any(e.start < found.end and found.start < e.end
-                                                 and not (found.start <= e.start and e.end <= found.end) for e in ents):
-                    ents[:] = [e for e in ents if not (found.start <= e.start and e.end <= found.end)]
+                if found is None:
+                    continue
+                inside = [e for e in ents if found.start <= e.start and e.end <= found.end]  # مصر in مدينة مصر
+                if not any(_overlaps([e], found.start, found.end) for e in ents if e not in inside):
+                    for e in inside:
+                        ents.remove(e)
                     yield found
 
         _add_names(index, entities_of, short_names)
@@ -417,7 +420,7 @@ class Extractor:
             named = "".join(ntext[e.start:e.end] for e in places)
             if places and (len(NON_LETTERS_RE.sub("", named)) == len(NON_LETTERS_RE.sub("", m.group(1)))
                            or (places[0].start == m.start(1) and self._is_city(places[0].info))):
-                # a city may come with a word or place the gazetteer lacks (الجزائر العاصمة، الدوحة/مومباي)
+                # a city may come with a word or place the gazetteer lacks (الدوحة/مومباي)
                 out.append((m.start(1), m.end()))
         return out
 
