@@ -547,6 +547,10 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("البنوك السعودية بعد الربع الثالث\n- بلغت أرباح القطاع المصرفي 22.8 مليار ريال في الربع الثالث", "22.8 مليار ريال", None),
     # a dateline is where the story was filed, even with a word or a place the gazetteer lacks
     ("الدوحة/مومباي – وقّع جهاز قطر للاستثمار اتفاقاً لشراء حصة تبلغ 7% في شركة طاقة هندية.", "7%", "QIA"),
+    # an author's display name above their handle line is no headline
+    ("أبو سلطان | متداول\n@abusultan_fx · ٣ يناير\nسابك للحين ما لقت قاع\nالسهم نزل من ٧١ ريال لين ٥٨ ريال خلال سنة", "٥٨ ريال", "SABIC"),
+    # a capital that acts in the headline (واشنطن تشتري) stands for its government
+    ("واشنطن تشتري شحنات جديدة للاحتياطي\n\nوبلغ حجم المخزون نحو 398 مليون برميل.", "398 مليون برميل", "United States"),
     # a report's letterhead with its date is no headline either: the line under it is
     ("مذكرة استراتيجية الدخل الثابت | 3 ديسمبر\nعودة انحدار منحنى العائد الأمريكي\n\nوتراجع التضخم الأساسي إلى 2.8% على أساس سنوي.", "2.8%", "United States"),
     # ... and so does one naming a country by its local currency (not by the dollar)

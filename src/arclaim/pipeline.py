@@ -25,6 +25,7 @@ from .stance import MODEL_DIR, StanceLexicon, StanceModel, combine, combine_cues
 from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
+AUTHOR_MAX_WORDS = 4  # an author's display name above the handle line (أبو فهد | متداول)
 LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترجمة، عاجل), not the headline
 BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list item
 # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
@@ -47,6 +48,7 @@ LABEL_HEAD_RE = regex.compile(r"[ \t]*(\p{L}+)[ \t]*:")  # a headline opening wi
 # A line opening with one to three words (places joined by / allowed), then a dash and a space:
 # the shape of a news dateline (`واشنطن - أضاف ...`); _datelines checks that the words are places.
 DATELINE_RE = regex.compile(r"(?m)^[ \t]*(\p{L}+(?:[ \t]*/[ \t]*\p{L}+)?(?:[ \t]+\p{L}+){0,2})[ \t]*[-–—][ \t]+")
+VERB_NEXT_RE = regex.compile(r"[ \t]+[تيس]\p{L}{2,}")  # the next word is an imperfect verb (تشتري، يضخ، ستطرح)
 NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
 NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about every market, not the US
@@ -441,9 +443,12 @@ class Extractor:
             # a label above the post (ترجمة، عاجل), the feed it was posted on (OKX Square · منشور) or
             # its author's handle or byline and date (even one naming a place: أسهم الكويت @abunasser_kw)
             # is no headline: the next line is
+            words = len(TOKEN_RE.findall(ntext, start, end))
             if not (HANDLE_LINE_RE.match(ntext, start, end) or FEED_LINE_RE.match(ntext, start, end)
                     or BYLINE_RE.match(ntext, start, end)
-                    or not lead and len(TOKEN_RE.findall(ntext, start, end)) <= LABEL_MAX_WORDS):
+                    or not lead and words <= LABEL_MAX_WORDS
+                    # the author's display name above their handle (أبو فهد | متداول / @abufahad · ...)
+                    or not lead and words <= AUTHOR_MAX_WORDS and HANDLE_LINE_RE.match(ntext, *_next_line(ntext, end))):
                 break
             start, end = _next_line(ntext, end)
             lead = self._lead_entities(ntext, start, end, datelines)
@@ -471,6 +476,10 @@ class Extractor:
                 weak = self._weak_lead_entity(ntext, start, first.start, norm)
                 if weak is not None:
                     return weak
+            country = self.assembler.country_of_capital.get(first.info.name)
+            if country is not None and not after_preposition(ntext, start, first.start) \
+                    and VERB_NEXT_RE.match(ntext, first.end, end):
+                return EntityMatch(country, first.start, first.end, -1, -1)  # واشنطن تشتري: the government acts
             return first
         company = self._company_under_sector_label(ntext, start, end, datelines)
         if company is not None:
