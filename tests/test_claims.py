@@ -148,6 +148,8 @@ def claim_for(extractor, text: str, surface: str):
     ("سحب المستثمرون الأجانب قرابة 900 مليون درهم من السوق خلال الأسبوع", "900 مليون درهم", None),
     # تاكل is dialect 'eats', a share of a budget, not the erosion تآكل
     ("الفوايد لوحدها بتاكل 40% من الإيرادات", "40%", None),
+    # an overweight or underweight rating (زيادة الوزن) is no move of the target beside it
+    ("- السعر المستهدف: 84 ريالاً (زيادة الوزن).", "84 ريالاً", None),
     # a target cut with its object pronoun, Moroccan dialect losses, and a narrowed spread
     ("السعر المستهدف: خفضناه من 610 إلى 540 دولاراً", "540 دولاراً", "down"),
     ("البورصة اليوم دارت واحد الطيحة ديال 1.9% فالمؤشر", "1.9%", "down"),
