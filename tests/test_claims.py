@@ -553,6 +553,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("أبو سلطان | متداول\n@abusultan_fx · ٣ يناير\nسابك للحين ما لقت قاع\nالسهم نزل من ٧١ ريال لين ٥٨ ريال خلال سنة", "٥٨ ريال", "SABIC"),
     # a capital that acts in the headline (واشنطن تشتري) stands for its government
     ("واشنطن تشتري شحنات جديدة للاحتياطي\n\nوبلغ حجم المخزون نحو 398 مليون برميل.", "398 مليون برميل", "United States"),
+    # a lender's report on a country: its rates are the country's, the money it lends is its own
+    ("صندوق النقد الدولي يختتم مشاورات المادة الرابعة مع قطر\n\n• وتوقع صندوق النقد الدولي أن يبلغ النمو الحقيقي 2.6% في 2025.", "2.6%", "Qatar"),
+    ("وصرف صندوق النقد الدولي شريحة بقيمة 1.1 مليار دولار لمصر", "1.1 مليار دولار", "IMF"),
     # a report's letterhead with its date is no headline either: the line under it is
     ("مذكرة استراتيجية الدخل الثابت | 3 ديسمبر\nعودة انحدار منحنى العائد الأمريكي\n\nوتراجع التضخم الأساسي إلى 2.8% على أساس سنوي.", "2.8%", "United States"),
     # ... and so does one naming a country by its local currency (not by the dollar)

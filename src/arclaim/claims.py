@@ -258,6 +258,7 @@ class ClaimAssembler:
         self.country_of_capital = {city: self.gazetteer.entities[country] for country, city in subjects["capitals"].items()
                                    if country in self.gazetteer.entities}
         self.sources = set(subjects.get("sources", []))
+        self.lenders = set(subjects.get("lenders", []))  # sources of every figure but the loans they make
         self.source_words = {fold(w) for w in subjects["source_words"]}
         self.market_rate_re = words_re(subjects["market_rate_words"], CLITIC_BEFORE)
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
@@ -746,7 +747,8 @@ class ClaimAssembler:
             head = _words_before(text, clause[0] if in_clause else sent.start, e.start)
             if len(head) <= 1:
                 f["clause_head"] = 1.0  # clause-initial subject (SVO) or right after the verb (VSO)
-            if (e.info.name in self.sources and prev_word not in OWNER_WORDS) or (prev_word and word_in(prev_word, self.source_words)):
+            reporter = e.info.name in self.sources or (e.info.name in self.lenders and q.kind != "money")
+            if (reporter and prev_word not in OWNER_WORDS) or (prev_word and word_in(prev_word, self.source_words)):
                 f["source"] = 1.0  # وقدرت الوكالة (فيتش) عجز الموازنة، بحسب بيان الهيئة: the figure is another's
             out.append(SubjectCandidate(e, f))
         for cand, kind in fallbacks:
