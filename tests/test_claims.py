@@ -396,6 +396,8 @@ def cue_extractor():
     # a company's money figure where a percent move left it, or a trader's entry and exit, is its share price
     ("• الأكثر ارتفاعاً: بنك بوبيان +3.1% لـ 612 فلس", "612 فلس", "share_price"),
     ("1) فوري: دخلت 8.20 وخرجت 8.65 جنيه", "8.65 جنيه", "share_price"),
+    # tonnes bought abroad are an import (exports in the vocabulary); a central bank's gold stays reserves
+    ("واشترت المؤسسة العامة للحبوب نحو 420 ألف طن من القمح في مناقصة أمس", "420 ألف طن", "exports"),
     # a moving share or ratio outside the vocabulary (foreign ownership, local content, provisions) has no metric
     ("وارتفعت نسبة الملكية الأجنبية في البنك إلى 21.4% من 20.8%", "21.4%", None),
     ("وقفزت المخصصات بنسبة 29% إلى 840 مليون ريال", "29%", None),

@@ -104,6 +104,7 @@ MOVED_BY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ارتفع|ارتفعت|تر
 PRICE_POINT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:عند|كسر|يكسر|رجع|رجعت|ينزل|يوصل|توصل|هدفي|هدفه|قفل|قفلت|سكر|سكرت|شراء|دخلت|خرجت|متوسطي|اجمع"
                                r"|(?:ال)?(?:هدف|مستهدف|دعم|مقاومه|مقاومة|خساره|خسارة))\s+(?:\p{L}+\s+)?(?:لـ?|الي\s+)?\s*$")
 LEVEL_AFTER_CHANGE_RE = regex.compile(r"[%٪]\s*[،,]?\s*(?:[وف]?(?:لـ?|الي)|عند|علي)\s*$")  # نزل 1.8% لـ 11.40 ريال: where the move left it
+CENTRAL_BANK_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?مركزي(?:ه)?(?![\p{L}])")  # اشترت البنوك المركزية 220 طنا: gold for reserves
 SHARE_PRICE_MAX = 1e5  # no share in the corpus trades above this in its currency; millions after a move are a total
 EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it prices may be named
 BY_AMOUNT_RE = regex.compile(r"(?<![\p{L}])(?:بمقدار|بواقع)\s*$")  # رفع سعر اللتر بمقدار 15 فلسا: the size of a move
@@ -216,6 +217,7 @@ class ClaimAssembler:
         self.planned_re = words_re(data["metrics"]["capacity_target"]["tense_cues"], CLITIC_BEFORE)
         self.breakeven_re = words_re(data["metrics"]["budget"]["breakeven_cues"], CLITIC_BEFORE)
         self.sales_re = words_re(data["metrics"]["deliveries"]["sales_cues"], CLITIC_BEFORE + "(?:ال)?")
+        self.purchase_re = words_re(data["metrics"]["exports"]["purchase_words"], CLITIC_BEFORE)
         self.coins = set(load_json("currencies.json")["coins"])
         self.offering_re = words_re(data["metrics"]["deal_value"]["offering_words"], CLITIC_BEFORE + "(?:ال)?")
         self.debt_instrument_re = words_re(data["metrics"]["debt"]["instrument_words"], CLITIC_BEFORE + "(?:ال)?")
@@ -373,6 +375,9 @@ class ClaimAssembler:
             return "interest_rate"  # قد يصعد عائد السنتين الي 4.75%: a yield that moved is still a rate
         if best is None and q.kind in ("mass", "volume") and self.sales_re.search(text, clause[0], q.start):
             return "deliveries"  # ارتفعت مبيعات الاسمنت الي 10,8 مليون طن: tonnes sold, not money
+        if (best is None and q.kind in ("mass", "volume") and self.purchase_re.search(text, clause[0], q.start)
+                and not CENTRAL_BANK_RE.search(text, sent.start, q.start)):
+            return "exports"  # اشترت الجزائر 600 الف طن من القمح: tonnes bought abroad, an import
         if (q.kind == "percent" and best in (None, "investment", *GENERIC_METRICS)
                 and PRICE_WORDS.search(text, clause[0], q.start) and direction):
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
