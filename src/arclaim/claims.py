@@ -226,8 +226,7 @@ class ClaimAssembler:
         tenors = words_re(data["metrics"]["interest_rate"]["yield_debt_words"], CLITIC_BEFORE + "(?:ال)?")
         self.debt_yield_re = regex.compile(self.yield_re.pattern + r"(?:\s+\p{L}+){0,2}?\s+" + tenors.pattern)
         level = data["metrics"]["price_level"]
-        self.goods_price_re = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)*(?:سعر|اسعار|متوسط سعر)\s+(?:%s)(?![\p{L}])" % "|".join(
-            sorted((regex.escape(fold(w)) for w in level["goods_after_price"]), key=len, reverse=True)))
+        self.goods_price_re = words_re(level["goods_after_price"], r"(?:[وفبل]|ال|لل|بال)*(?:سعر|اسعار|متوسط سعر)\s+")
         self.per_unit_re = regex.compile(r"\s*(?:لل|ل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
         self.exchange_codes = {fold(w): set(codes) for w, codes in level["exchange_currencies"].items()}
@@ -261,6 +260,7 @@ class ClaimAssembler:
                                    if country in self.gazetteer.entities}
         self.sources = set(subjects.get("sources", []))
         self.lenders = set(subjects.get("lenders", []))  # sources of every figure but the loans they make
+        self.reporters = self.sources | self.lenders  # a headline naming one of these reports on the topic
         self.source_words = {fold(w) for w in subjects["source_words"]}
         self.market_rate_re = words_re(subjects["market_rate_words"], CLITIC_BEFORE)
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}

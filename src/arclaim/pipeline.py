@@ -462,8 +462,7 @@ class Extractor:
         if lead:
             # a headline's rating agency, forecaster or lender (فيتش تخفض نظرة البحرين، صندوق النقد يختتم
             # مشاوراته مع قطر) reports on the topic
-            reporters = self.assembler.sources | self.assembler.lenders
-            first = next((e for e in lead if e.info.name not in reporters), lead[0])
+            first = next((e for e in lead if e.info.name not in self.assembler.reporters), lead[0])
             weak = self._weak_lead_entity(ntext, start, first.end, norm)
             if weak is not None and weak.start <= first.start and first.end <= weak.end:
                 return weak  # مدينة مصر توقع اتفاق شراكة: the company whose name holds the country's
