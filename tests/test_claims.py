@@ -121,6 +121,10 @@ def claim_for(extractor, text: str, surface: str):
     # a level stated against the one it replaced (بدل، وقبل سنة كانت) ends a move
     ("لتر البنزين صار بـ 900 دينار بدل 700", "900 دينار", "up"),
     ("سبيكة الفضة صارت بـ 510 دينار، وقبل سنة كانت 300 دينار", "510 دينار", "up"),
+    # a level it was, then the level it turned into: both ends take the move's side
+    ("كيلو البن كان بـ 40 جنيه وبقى بـ 55 جنيه", "40 جنيه", "up"),
+    ("كيلو البن كان بـ 40 جنيه وبقى بـ 55 جنيه", "55 جنيه", "up"),
+    ("اشتراك الجيم كان 30 دينار والحين صار 25 دينار", "30 دينار", "down"),
     # a level held where it was takes no move, even after another's cut in the sentence
     ("الفيدرالي نزّل ربع نقطة أمس، بس المركزي الكويتي ثبّت سعر الخصم عند 4%", "4%", None),
     # Maghrebi feminine past forms

@@ -86,6 +86,9 @@ ARROW_BEFORE_RE = regex.compile(r"[%s%s]\ufe0f?\s*$" % (UP_ARROWS, DOWN_ARROWS))
 REPLACED_FROM_RE = regex.compile(r"[ \t]*[(\[]?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?")
 # What a level was before (بعد ما كانت 12، بعد ان كان 2,400، وكان، بدل 650، وقبل سنة كانت 290): the figure that follows it.
 WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت|بدل|بدلا\s+من|و?قبل\s+\p{L}+\s+(?=كان))\s*(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
+WAS_AT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:كان|كانت|كنت)\s+(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?$")  # كانت بـ 10
+BECAME_VERBS = r"[وف]?(?:صار|صارت|بقي|بقت|ولي|ولات|ولا|اصبح|اصبحت)"  # what a level turned into (alternation)
+BECAME_BETWEEN_RE = regex.compile(r"[^\n.؟!\p{N}]{0,40}?(?<![\p{L}])" + BECAME_VERBS + r"\s*(?:ب\s*ـ?\s*)?")
 STEADY_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:استقر|استقرت|ثابت|ثابته|ثبت|مستقر|مستقره)(?![\p{L}])")  # a level held
 # Words that open a cause or a circumstance after a figure: a movement cue behind them is not the figure's.
 CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|بفعل|بفضل|جراء|اثر|وسط|مدفوعا|مدعوما|متاثرا|متاثره|مدفوعه|مدعومه)(?![\p{L}])")
@@ -627,6 +630,9 @@ class ClaimAssembler:
         for start, end, sign in self._signed_changes[lo:bisect_right(self._signed_changes, (q.end + 4, len(text)))]:
             if sent.start <= start and end <= sent.end and (0 <= q.start - end <= 12 or 0 <= start - q.end <= 4):
                 return "up" if sign > 0 else "down"
+        paired = self._was_then_became(text, q, sent)
+        if paired is not None:
+            return paired
         m = WAS_BEFORE_RE.match(text, q.end, sent.end)
         if m is not None and not STEADY_RE.search(text, max(sent.start, q.start - 40), q.start):
             i = bisect_left(self._claim_starts, m.end())
@@ -635,6 +641,22 @@ class ClaimAssembler:
             if before is not None and before.value != q.value:
                 return "up" if q.value > before.value else "down"
         return None
+
+    def _was_then_became(self, text: str, q: RawQuantity, sent: Sentence) -> str | None:
+        """كانت بـ 10 وبقت بـ 12: a level it was, then the level it turned into. Both ends take the
+        side of the move, as with a replaced figure (hard call 8)."""
+        i, j = bisect_left(self._claim_starts, q.start), bisect_right(self._claim_starts, q.start)
+        after = self._claim_figures[j] if j < len(self._claim_figures) else None
+        if after is not None and after.end <= sent.end and self._was_became(text, q, after, sent):
+            return _side(after.value, q.value)
+        before = self._claim_figures[i - 1] if i > 0 else None
+        if before is not None and before.start >= sent.start and self._was_became(text, before, q, sent):
+            return _side(q.value, before.value)
+        return None
+
+    def _was_became(self, text: str, was: RawQuantity, became: RawQuantity, sent: Sentence) -> bool:
+        return (self._same_measure(was, became) and WAS_AT_RE.search(text, max(sent.start, was.start - 30), was.start) is not None
+                and BECAME_BETWEEN_RE.fullmatch(text, was.end, became.start) is not None)
 
     def _is_particle(self, text: str, cue) -> bool:
         """The cue is a particle here: فقد (ف + قد) before a verb or another movement cue (فقد بلغت
