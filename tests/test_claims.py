@@ -459,6 +459,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # the price of everyday goods or a person's pay in a local currency is about no named entity
     ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "750 ألف ليرة", None),
     ("الوضع في سوريا صعب\nالليرة تحسنت، بس الموظف بياخد 750 ألف ليرة، وربطة الخبز بـ 4 آلاف ليرة", "4 آلاف ليرة", None),
+    # a household's instalment and a jeweller's making charge are nobody's figures either
+    ("أسعار الشقق في عمّان\nالقسط الشهري بيطلع تقريباً 480 دينار", "480 دينار", None),
+    ("الذهب اليوم\nوالمصنعية على الأطقم حوالي 25 درهم للغرام", "25 درهم", None),
     ("التضخم في تونس هبط، أما الكيلو لحم بـ 45 دينار", "45 دينار", None),
     # --- currency word subjects
     # a local currency named as a noun stands for the country the document gives that word
