@@ -543,6 +543,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
     # a title that only labels a sector is a report's letterhead: the company below it is the topic
     ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
+    # a letterhead naming the country before a bar: the name opening the title after the last bar
+    ("مصر | مذكرة بحثية | حديد عز: الهوامش تتحسن\n\nبلغت مبيعات الشركة 1.2 مليون طن في الربع الثالث.", "1.2 مليون طن", "Ezz Steel"),
     # a weak alias the headline names before the market it trades in is the topic, not the market
     ("سهم \"سلة\" يقفز في أولى جلساته بالسوق السعودية\n\nوبلغت قيمة التداولات على السهم نحو 1.7 مليار ريال", "1.7 مليار ريال", "Salla"),
     # a name (or its bare ticker) labelling a list item owns the item's figures, not the topic

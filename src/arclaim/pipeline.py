@@ -459,6 +459,9 @@ class Extractor:
             weak = self._weak_lead_entity(ntext, label.start(1), label.end(1), norm)
             if weak is not None:
                 return weak
+        titled = self._name_after_letterhead(ntext, start, end, lead)
+        if titled is not None:
+            return titled
         if lead:
             # a headline's rating agency, forecaster or lender (فيتش تخفض نظرة البحرين، صندوق النقد يختتم
             # مشاوراته مع قطر) reports on the topic
@@ -546,6 +549,18 @@ class Extractor:
                     and NAME_LINE_RE.fullmatch(ntext, first.end, line.end(1))):
                 found[line.start(1)] = first
         return found
+
+    @staticmethod
+    def _name_after_letterhead(ntext: str, start: int, end: int, lead: list[EntityMatch]) -> EntityMatch | None:
+        """A report's letterhead names its country before a bar (تونس | شركة فسفاط قفصة: ...، مصر | مذكرة
+        اقتصاد كلي | قناة السويس: ...): the name that opens the title after the last bar is the topic."""
+        bar = ntext.rfind("|", start, end)
+        if bar < 0 or not lead or lead[0].start > bar or lead[0].info.type != "GPE":
+            return None
+        titled = next((e for e in lead if e.start > bar), None)
+        if titled is None or ntext[bar + 1:titled.start].strip() or titled.info.type == "GPE":
+            return None
+        return titled
 
     def _company_under_sector_label(self, ntext: str, start: int, end: int, datelines) -> EntityMatch | None:
         """A title that only labels a sector (مذكرة بحثية – قطاع التأمين السعودي) is a report's
