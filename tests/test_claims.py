@@ -273,6 +273,9 @@ def cue_extractor():
     # a plant still to be built or deployed is planned; what runs now is installed, a plan named before it
     ("ويتضمن الاتفاق بناء محطة كهرباء بقدرة 700 ميغاواط", "700 ميغاواط", "capacity_target"),
     ("الشركة هتنشر 3 جيجاوات من الرقائق على أربع سنين", "3 جيجاوات", "capacity_target"),
+    # a capacity scheduled, tendered or under study is planned
+    ("ومن المقرر افتتاح 1,800 غرفة فندقية إضافية العام المقبل", "1,800 غرفة", "capacity_target"),
+    ("المحطة الجديدة مفروض 900 ميجاواط، والترسية تأخرت", "900 ميجاواط", "capacity_target"),
     ("الحرم مخطط له 2 جيجاوات، والمشغّل فعلياً أقل من 150 ميغاواط", "150 ميغاواط", "capacity"),
     ("ستمضي الشركة في توسعة سترفع طاقتها إلى 90 مليون طن سنوياً", "90 مليون طن", "capacity_target"),
     ("وصلت القدرة المتعاقد عليها إلى 3 جيجاوات، منها 400 ميغاواط قيد التشغيل", "400 ميغاواط", "capacity"),
