@@ -106,6 +106,7 @@ class Extractor:
                                        | {fold(w): "exchange" for w in subjects["exchange_words"]}
                                        | {fold(w): "central_bank" for w in subjects["central_bank_words"]})
         self.capitals = subjects["capitals"]
+        self.index_word_re = words_re(subjects["index_words"], "[وف]?")
         self.homographs = {fold(word): [(self.gazetteer.entities[sense["name"]], sense.get("mark"), words_re(sense["context"]))
                                         for sense in senses if sense["name"] in self.gazetteer.entities]
                            for word, senses in subjects.get("homographs", {}).items()}
@@ -213,6 +214,7 @@ class Extractor:
         self._add_place_words(ntext, index, entities_of, topic)
         self._add_demonyms(ntext, index, entities_of)
         self._add_commodity_units(ntext, index, entities_of)
+        self._add_index_words(ntext, index, entities_of, topic)
         self._add_short_names(ntext, index, entities_of, topic)
         wanted_ids = {id(q) for q in wanted}
         heading_starts = _heading_starts(ntext)
@@ -368,6 +370,29 @@ class Extractor:
                 yield EntityMatch(named[i - 1][1] if i else self.default_metal, m.start(), m.end(), -1, -1)
 
         _add_names(index, entities_of, units)
+
+    def _add_index_words(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
+                         topic: EntityMatch | None) -> None:
+        """A bare المؤشر (المؤشر نزل 2.3% وسكّر على 7,640 نقطة) is the document's index: its topic when
+        that is one, else the index it names most (the first of a tie); not where a name covers or
+        follows the word (المؤشر S&P 500)."""
+        counts: dict[str, list[EntityInfo]] = {}
+        for ents in sorted(entities_of.values(), key=lambda ents: ents[0].start if ents else 0):
+            for e in ents:
+                if e.info.type == "INDEX":
+                    counts.setdefault(e.info.name, []).append(e.info)
+        most = max(counts.values(), key=len)[0] if counts else None
+        named = topic.info if topic is not None and topic.info.type == "INDEX" else most
+        if named is None:
+            return
+
+        def index_words(sent, ents):
+            for m in self.index_word_re.finditer(ntext, sent.start, sent.end):
+                if _overlaps(ents, m.start(), m.end()) or any(0 <= e.start - m.end() <= 2 for e in ents):
+                    continue
+                yield EntityMatch(named, m.start(), m.end(), -1, -1)
+
+        _add_names(index, entities_of, index_words)
 
     def _add_short_names(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
                          topic: EntityMatch | None) -> None:
