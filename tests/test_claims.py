@@ -121,6 +121,8 @@ def claim_for(extractor, text: str, surface: str):
     # a level stated against the one it replaced (بدل، وقبل سنة كانت) ends a move
     ("لتر البنزين صار بـ 900 دينار بدل 700", "900 دينار", "up"),
     ("سبيكة الفضة صارت بـ 510 دينار، وقبل سنة كانت 300 دينار", "510 دينار", "up"),
+    # a level, then the participle of its move and where it came from: both ends take that side
+    ("وبلغ متوسط العائد على السندات 18.4%، منخفضاً من 19.1% في الطرح السابق", "19.1%", "down"),
     # a level it was, then the level it turned into: both ends take the move's side
     ("كيلو البن كان بـ 40 جنيه وبقى بـ 55 جنيه", "40 جنيه", "up"),
     ("كيلو البن كان بـ 40 جنيه وبقى بـ 55 جنيه", "55 جنيه", "up"),

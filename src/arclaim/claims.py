@@ -83,7 +83,7 @@ ARROW_RE = regex.compile(r"\s*[%s%s]" % (UP_ARROWS, DOWN_ARROWS))
 ARROW_BEFORE_RE = regex.compile(r"[%s%s]\ufe0f?\s*$" % (UP_ARROWS, DOWN_ARROWS))
 # Between a level and the one it replaced, written right after it (السعر المستهدف: 705 دولارات (من 810
 # دولارات)، رفعناه الي 420 دولارا من 340): a move from the second to the first, whatever word tells it.
-REPLACED_FROM_RE = regex.compile(r"[ \t]*[(\[]?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?")
+REPLACED_FROM_RE = regex.compile(r"[ \t]*(?:[(\[]|[،,][ \t]*(?:مرتفع|منخفض|متراجع|صاعد|نازل)(?:ا|ه|ة)?[ \t]+)?[ \t]*من[ \t]*(?:(?:نحو|حوالي)[ \t]*)?")
 # What a level was before (بعد ما كانت 12، بعد ان كان 2,400، وكان، بدل 650، وقبل سنة كانت 290): the figure that follows it.
 WAS_BEFORE_RE = regex.compile(r"[^\n.؟!]{0,40}?(?<![\p{L}])(?:بعد\s*ما|بعدما|بعد\s*ان|وكان|وكانت|بدل|بدلا\s+من|و?قبل\s+\p{L}+\s+(?=كان))\s*(?:كان|كانت)?\s*(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?")
 WAS_AT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:كان|كانت|كنت)\s+(?:\p{L}+\s+){0,2}?(?:ب\s*ـ?\s*)?$")  # كانت بـ 10
