@@ -390,6 +390,9 @@ def cue_extractor():
     ("والحكومة بتقول دعم الوقود كلفها 120 مليون دينار", "120 مليون دينار", "budget"),
     # a count outside the vocabulary that moved is no price change
     ("وتراجع عدد زوار المدينة الأثرية 31% خلال العام", "31%", None),
+    # the growth of a level outside the vocabulary is no price change; a level in it lends its metric
+    ("وعالج الميناء 7.4 مليون حاوية خلال العام، بزيادة 12.5%", "12.5%", None),
+    ("وبلغت إيرادات الشركة 3.2 مليار ريال، بزيادة 12.5%", "12.5%", "revenue"),
     # money raised or financing through a debt instrument is borrowing, not an investment
     ("البنك يجمع 750 مليون دولار من سندات مستدامة لأجل خمس سنوات", "750 مليون دولار", "debt"),
     ("ووقعت الشركة تمويل مرابحة بقيمة 4 مليارات ريال مع ثلاثة بنوك", "4 مليارات ريال", "debt"),

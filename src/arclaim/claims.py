@@ -113,6 +113,7 @@ EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it
 BY_AMOUNT_RE = regex.compile(r"(?<![\p{L}])(?:بمقدار|بواقع)\s*$")  # رفع سعر اللتر بمقدار 15 فلسا: the size of a move
 PER_SHARE_RE = regex.compile(r"\s*(?:لل|لكل\s+)سهم(?:\s+الواحد)?(?![\p{L}])")
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
+GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
 MOVE_REACH_ENDPOINT = 150
@@ -415,7 +416,7 @@ class ClaimAssembler:
         claim: بلغت الإيرادات 57 مليار دولار، بارتفاع 62%) is that level's growth, so it takes the
         level's specific metric; the cue the figure found itself is only a movement word (ارتفاع) then."""
         if (q.kind != "percent" or direction is None or metric not in (None, "price_change") or prev is None
-                or prev.metric in (None, *GENERIC_METRICS)
+                or prev.metric in GENERIC_METRICS
                 or prev.quantity.kind in CHANGE_KINDS or q.start - prev.quantity.end > GROWTH_GAP):
             return metric
         between = self._matches(self.metric_index, text, sent.start, sent.end)
@@ -423,6 +424,10 @@ class ClaimAssembler:
             return metric  # a metric of its own stands between: ... 5 مليارات، وارتفعت الديون 3%
         if PRICE_WORDS.search(text, prev.quantity.end, q.start):
             return metric  # ... صافي الدين 40 مليار ريال، وقد انخفض السهم 30%: the share moved
+        if prev.metric is None:
+            # عالج الميناء 10.2 مليون حاوية، بزيادة 18.8%: the growth of a quantity outside the vocabulary
+            grew = GROWTH_LINK_RE.search(text, prev.quantity.end, q.start) is not None
+            return None if grew and not PRICE_WORDS.search(text, sent.start, q.start) else metric
         return prev.metric if q.kind in self.metric_kinds.get(prev.metric, ()) else metric
 
     def _subject_metric(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
