@@ -390,6 +390,9 @@ def cue_extractor():
     ("والحكومة بتقول دعم الوقود كلفها 120 مليون دينار", "120 مليون دينار", "budget"),
     # a count outside the vocabulary that moved is no price change
     ("وتراجع عدد زوار المدينة الأثرية 31% خلال العام", "31%", None),
+    # a bank's credit-loss provisions, bad loans and loan book are outside the vocabulary, not its debt
+    ("وارتفعت مخصصات خسائر الائتمان إلى 2.4% من المحفظة", "2.4%", None),
+    ("وارتفعت القروض والسلف 6% إلى 410 مليارات ريال", "410 مليارات ريال", None),
     # the growth of a level outside the vocabulary is no price change; a level in it lends its metric
     ("وعالج الميناء 7.4 مليون حاوية خلال العام، بزيادة 12.5%", "12.5%", None),
     ("وبلغت إيرادات الشركة 3.2 مليار ريال، بزيادة 12.5%", "12.5%", "revenue"),
