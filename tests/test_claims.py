@@ -554,6 +554,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
     # a title that only labels a sector is a report's letterhead: the company below it is the topic
     ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
+    # a spread over US Treasuries is the issuer's, not the benchmark's
+    ("وسُعّرت صكوك أرامكو لأجل عشر سنوات بفارق 90 نقطة أساس فوق سندات الخزانة الأمريكية", "90 نقطة أساس", "Saudi Aramco"),
     # a bare المؤشر is the document's index: the one it names most
     ("هل جاء وقت الشركات الصغيرة في أمريكا؟\nراسل 2000 زاد 4.2% في نوفمبر، وراسل 2000 لسه تحت قمته بـ 6%.\nالمؤشر فيه تقريباً 2000 شركة.", "2000 شركة", "Russell 2000"),
     ("أسهم أمريكا في ديسمبر\nناسداك طلع 2% وS&P 500 طلع 1.2% وS&P 500 قريب من القمة.\nوفي ديسمبر 2022 المؤشر نزل 5.9% بعد.", "5.9%", "S&P 500"),

@@ -113,6 +113,8 @@ EXCHANGE_REACH = 40  # characters: how far before a money figure the currency it
 BY_AMOUNT_RE = regex.compile(r"(?<![\p{L}])(?:بمقدار|بواقع)\s*$")  # رفع سعر اللتر بمقدار 15 فلسا: the size of a move
 PER_SHARE_RE = regex.compile(r"\s*(?:لل|لكل\s+)سهم(?:\s+الواحد)?(?![\p{L}])")
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
+# a spread's benchmark, from the figure to the end of the benchmark's name (فوق سندات الخزانة الامريكيه)
+BENCHMARK_RE = regex.compile(r"[^\n.،,؛؟!]{0,10}?(?<![\p{L}])(?:فوق|عن|علي|تحت)\s+(?:\p{L}+\s+){0,3}?(?:ال)?(?:خزانه|خزينه)(?:\s+\p{L}+)?")
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
@@ -757,6 +759,8 @@ class ClaimAssembler:
         for e in _near(ents, q.start, q.end):
             if e.start >= q.start and e.end <= q.end:
                 continue
+            if e.start >= q.end and BENCHMARK_RE.fullmatch(text, q.end, e.end):
+                continue  # 110 نقاط أساس فوق سندات الخزانة الأمريكية: the benchmark, not the issuer
             f = {f"type:{group}:{e.info.type}": 1.0}
             if clause[0] <= e.start < clause[1]:
                 f["in_clause"] = 1.0
