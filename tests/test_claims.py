@@ -554,6 +554,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
     # a title that only labels a sector is a report's letterhead: the company below it is the topic
     ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
+    # the price of a gram of a metal is the metal's, wherever it is sold
+    ("وفي مصر ارتفع سعر غرام الفضة الخام إلى 90 جنيهاً", "90 جنيهاً", "Silver"),
     # a spread over US Treasuries is the issuer's, not the benchmark's
     ("وسُعّرت صكوك أرامكو لأجل عشر سنوات بفارق 90 نقطة أساس فوق سندات الخزانة الأمريكية", "90 نقطة أساس", "Saudi Aramco"),
     # a bare المؤشر is the document's index: the one it names most
