@@ -390,6 +390,9 @@ def cue_extractor():
     ("والحكومة بتقول دعم الوقود كلفها 120 مليون دينار", "120 مليون دينار", "budget"),
     # a count outside the vocabulary that moved is no price change
     ("وتراجع عدد زوار المدينة الأثرية 31% خلال العام", "31%", None),
+    # a contract's price per unit is a price level, not the size of a deal
+    ("وارتفعت عقود هنري هب 5% إلى 3.85 دولار", "3.85 دولار", "price_level"),
+    ("وارتفع سعر العقد الآجل للدولار مقابل الريال إلى 3.7710 ريال", "3.7710 ريال", "price_level"),
     # a bank's credit-loss provisions, bad loans and loan book are outside the vocabulary, not its debt
     ("وارتفعت مخصصات خسائر الائتمان إلى 2.4% من المحفظة", "2.4%", None),
     ("وارتفعت القروض والسلف 6% إلى 410 مليارات ريال", "410 مليارات ريال", None),

@@ -115,6 +115,7 @@ PER_SHARE_RE = regex.compile(r"\s*(?:لل|لكل\s+)سهم(?:\s+الواحد)?(?
 UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-share and moves stay what they are
 # a spread's benchmark, from the figure to the end of the benchmark's name (فوق سندات الخزانة الامريكيه)
 BENCHMARK_RE = regex.compile(r"[^\n.،,؛؟!]{0,10}?(?<![\p{L}])(?:فوق|عن|علي|تحت)\s+(?:\p{L}+\s+){0,3}?(?:ال)?(?:خزانه|خزينه)(?:\s+\p{L}+)?")
+SPREAD_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)(?![\p{L}])")  # the gap between two prices, no price
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
@@ -389,6 +390,9 @@ class ClaimAssembler:
             return "price_change"  # قفز سهم X بنسبة 12%: a share or price that moved
         if q.kind == "money" and best in (None, *GENERIC_METRICS) and BY_AMOUNT_RE.search(text, max(sent.start, q.start - 12), q.start):
             return "price_change"  # رفع سعر اللتر بمقدار 15 فلسا: the size of the move, not the price
+        if (best == "deal_value" and q.kind == "money" and abs(q.value or 0.0) < SHARE_PRICE_MAX and q.unit not in self.coins
+                and not SHARE_WORDS.search(text, sent.start, sent.end) and not SPREAD_RE.search(text, sent.start, q.start)):
+            return "price_level"  # العقد الآجل عند 3.7690 ريال، عقود هنري هب 4.35 دولار: a contract's price, no deal's size
         if q.kind == "money" and self.breakeven_re.search(text, clause[0], q.start):
             return "budget"  # سعر التعادل للموازنة 84 دولاراً للبرميل: the budget's breakeven, no price
         if q.kind == "money" and best not in UNIT_PRICE_KEEPS and self._is_unit_price(text, q, clause):
