@@ -666,6 +666,7 @@ class ClaimAssembler:
         return None
 
     def _was_became(self, text: str, was: RawQuantity, became: RawQuantity, sent: Sentence) -> bool:
+        """`was` follows كان/كانت, and only a became-verb (صار، بقت، ولّى) and no figure lead to `became`."""
         return (self._same_measure(was, became) and WAS_AT_RE.search(text, max(sent.start, was.start - 30), was.start) is not None
                 and BECAME_BETWEEN_RE.fullmatch(text, was.end, became.start) is not None)
 
