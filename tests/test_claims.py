@@ -111,6 +111,9 @@ def claim_for(extractor, text: str, surface: str):
     ("صافي الربح طلع 3.2 مليار دولار في الربع الأخير", "3.2 مليار دولار", None),
     ("السهم طلع 8% في جلسة واحدة", "8%", "up"),
     ("السهم طلع لـ 45 جنيه بعد النتايج", "45 جنيه", "up"),
+    # ربحت (earned) before an amount is what was earned; before a change it is a gain
+    ("وشركة الأسمنت ربحت 640 مليون ريال السنة الماضية", "640 مليون ريال", None),
+    ("الأسهم السعودية ربحت 2% هالأسبوع", "2%", "up"),
     # dialect words that say a move only before their own size
     ("السهم وقع 9% بعد النتايج", "9%", "down"),
     ("وأرباح الربع طلعت 500 مليون درهم، زايدة 8% عن السنة اللي طافت", "8%", "up"),
