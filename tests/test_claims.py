@@ -111,6 +111,8 @@ def claim_for(extractor, text: str, surface: str):
     ("صافي الربح طلع 3.2 مليار دولار في الربع الأخير", "3.2 مليار دولار", None),
     ("السهم طلع 8% في جلسة واحدة", "8%", "up"),
     ("السهم طلع لـ 45 جنيه بعد النتايج", "45 جنيه", "up"),
+    # a cue before منها acts on what the pronoun names: money that flowed out of the funds
+    ("صناديق الذهب طلع منها 900 مليون دولار هالأسبوع", "900 مليون دولار", None),
     # ربحت (earned) before an amount is what was earned; before a change it is a gain
     ("وشركة الأسمنت ربحت 640 مليون ريال السنة الماضية", "640 مليون ريال", None),
     ("الأسهم السعودية ربحت 2% هالأسبوع", "2%", "up"),

@@ -116,6 +116,7 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 # a spread's benchmark, from the figure to the end of the benchmark's name (فوق سندات الخزانة الامريكيه)
 BENCHMARK_RE = regex.compile(r"[^\n.،,؛؟!]{0,10}?(?<![\p{L}])(?:فوق|عن|علي|تحت)\s+(?:\p{L}+\s+){0,3}?(?:ال)?(?:خزانه|خزينه)(?:\s+\p{L}+)?")
 SPREAD_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)(?![\p{L}])")  # the gap between two prices, no price
+PARTITIVE_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:منها|منهم|منه)(?:\s+\p{L}+){0,2}\s*$")  # منها نحو 3 مليارات
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
@@ -565,11 +566,16 @@ class ClaimAssembler:
         # a comparison base (ارتفع الهامش الى 45.7% مقابل 36.5% قبل عام) is where no move ended: the
         # move before it is the other figure's
         base = self._is_comparison_base(text, q)
+        # a cue before منها acts on what the pronoun names, not on the figure (صناديق البيتكوين طلع منها
+        # 2.1 مليار دولار: flowed out of them; الزيادة يستفيد منها 11.5 مليون)
+        part = PARTITIVE_RE.search(text, max(sent.start, q.start - 25), q.start)
         best, best_dist = None, None
         for m in _near(self._matches(self.direction_index, text, sent.start, sent.end), q.start, q.end):
             side = m.value
             after = m.start >= q.end
             if side == "none" or (m.start >= q.start and m.end <= q.end) or (base and not after):
+                continue
+            if part is not None and m.end <= part.start():
                 continue
             if not lo <= m.start < clause[1] and not (closing and after):
                 continue
