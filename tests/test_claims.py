@@ -398,6 +398,9 @@ def cue_extractor():
     # a contract's price per unit is a price level, not the size of a deal
     ("وارتفعت عقود هنري هب 5% إلى 3.85 دولار", "3.85 دولار", "price_level"),
     ("وارتفع سعر العقد الآجل للدولار مقابل الريال إلى 3.7710 ريال", "3.7710 ريال", "price_level"),
+    # a fleet's size is no delivery; the capacity of a fleet is a capacity
+    ("وتشغّل الناقلة حالياً أسطولاً من 180 طائرة عريضة البدن", "180 طائرة", None),
+    ("رفعت الشركة سعة أسطولها إلى نحو 9 آلاف حاوية", "9 آلاف حاوية", "capacity"),
     # a bank's credit-loss provisions, bad loans and loan book are outside the vocabulary, not its debt
     ("وارتفعت مخصصات خسائر الائتمان إلى 2.4% من المحفظة", "2.4%", None),
     ("وارتفعت القروض والسلف 6% إلى 410 مليارات ريال", "410 مليارات ريال", None),
