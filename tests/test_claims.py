@@ -398,6 +398,9 @@ def cue_extractor():
     # a contract's price per unit is a price level, not the size of a deal
     ("وارتفعت عقود هنري هب 5% إلى 3.85 دولار", "3.85 دولار", "price_level"),
     ("وارتفع سعر العقد الآجل للدولار مقابل الريال إلى 3.7710 ريال", "3.7710 ريال", "price_level"),
+    # a cost that moved or a share of a cost is no capital spending; a project's cost still is
+    ("ارتفعت تكلفة الأعلاف على الشركة 11% في النصف الأول", "11%", None),
+    ("وتبلغ تكلفة المشروع نحو 2.4 مليار دولار", "2.4 مليار دولار", "capex"),
     # a fleet's size is no delivery; the capacity of a fleet is a capacity
     ("وتشغّل الناقلة حالياً أسطولاً من 180 طائرة عريضة البدن", "180 طائرة", None),
     ("رفعت الشركة سعة أسطولها إلى نحو 9 آلاف حاوية", "9 آلاف حاوية", "capacity"),

@@ -117,6 +117,7 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 BENCHMARK_RE = regex.compile(r"[^\n.،,؛؟!]{0,10}?(?<![\p{L}])(?:فوق|عن|علي|تحت)\s+(?:\p{L}+\s+){0,3}?(?:ال)?(?:خزانه|خزينه)(?:\s+\p{L}+)?")
 SPREAD_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)(?![\p{L}])")  # the gap between two prices, no price
 PARTITIVE_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:منها|منهم|منه)(?:\s+\p{L}+){0,2}\s*$")  # منها نحو 3 مليارات
+COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
 MOVE_REACH_DEFAULT = 80  # characters: how far a movement cue before a figure may stand (see _direction_reach)
@@ -338,7 +339,7 @@ class ClaimAssembler:
 
     def _metric(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int],
                 direction: str | None, ents: list[EntityMatch] = ()) -> str | None:
-        best, best_score = None, None
+        best, best_score, best_cue = None, None, None
         for m in _near(self._matches(self.metric_index, text, sent.start, sent.end), q.start, q.end):
             metric = m.value
             if not self._fits(text, q, metric):
@@ -366,7 +367,9 @@ class ClaimAssembler:
             if metric in GENERIC_METRICS and not (metric == "share_price" and " " in text[m.start:m.end].strip()):
                 score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
             if best_score is None or score < best_score:
-                best, best_score = metric, score
+                best, best_score, best_cue = metric, score, m
+        if best == "capex" and q.kind in CHANGE_KINDS and COST_CUE_RE.match(text, best_cue.start, best_cue.end):
+            return None  # ترتفع تكلفة الكوادر الطبية 6-8%: a cost that moved, no capital spending
         if q.kind == "money" and best not in UNIT_PRICE_KEEPS and PER_SHARE_RE.match(text, q.end):
             return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
         if best == NO_METRIC:
