@@ -376,13 +376,8 @@ class Extractor:
         """A bare المؤشر (المؤشر نزل 2.3% وسكّر على 7,640 نقطة) is the document's index: its topic when
         that is one, else the index it names most (the first of a tie); not where a name covers or
         follows the word (المؤشر S&P 500)."""
-        counts: dict[str, list[EntityInfo]] = {}
-        for ents in sorted(entities_of.values(), key=lambda ents: ents[0].start if ents else 0):
-            for e in ents:
-                if e.info.type == "INDEX":
-                    counts.setdefault(e.info.name, []).append(e.info)
-        most = max(counts.values(), key=len)[0] if counts else None
-        named = topic.info if topic is not None and topic.info.type == "INDEX" else most
+        most = _most_named(entities_of, "INDEX")
+        named = topic.info if topic is not None and topic.info.type == "INDEX" else most[0].info if most else None
         if named is None:
             return
 
@@ -530,13 +525,7 @@ class Extractor:
             weak = self._weak_lead_entity(ntext, opening.start(), opening.end(), norm)
             if weak is not None:
                 return weak
-        counts: dict[str, list] = {}
-        for ents in entities_of.values():
-            for e in ents:
-                counts.setdefault(e.info.name, []).append(e)
-        if not counts:
-            return None
-        best = max(counts.values(), key=len)
+        best = _most_named(entities_of)
         return best[0] if len(best) >= 2 else None
 
     def _section_topics(self, ntext: str, heading_starts: list[int], topic: EntityMatch | None) -> list[tuple[int, EntityMatch | None]]:
@@ -785,6 +774,17 @@ def _add_names(index: SentenceIndex, entities_of: dict[int, list], find) -> None
         if added:
             ents.extend(added)
             ents.sort(key=lambda e: e.start)
+
+
+def _most_named(entities_of: dict[int, list], entity_type: str | None = None) -> list:
+    """The matches of the entity named most often in the claims' sentences (of `entity_type` if
+    given), the first named on a tie; [] when there is none. The sentences are in text order."""
+    counts: dict[str, list] = {}
+    for ents in entities_of.values():
+        for e in ents:
+            if entity_type is None or e.info.type == entity_type:
+                counts.setdefault(e.info.name, []).append(e)
+    return max(counts.values(), key=len) if counts else []
 
 
 def _overlaps(ents: list, start: int, end: int) -> bool:
