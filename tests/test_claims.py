@@ -395,6 +395,7 @@ def cue_extractor():
     ("والحكومة بتقول دعم الوقود كلفها 120 مليون دينار", "120 مليون دينار", "budget"),
     # a count outside the vocabulary that moved is no price change
     ("وتراجع عدد زوار المدينة الأثرية 31% خلال العام", "31%", None),
+    ("وصعدت نسبة المطالبات إلى 88% في الربع الثاني", "88%", None),  # a ratio, not a price, moved
     # a contract's price per unit is a price level, not the size of a deal
     ("وارتفعت عقود هنري هب 5% إلى 3.85 دولار", "3.85 دولار", "price_level"),
     ("وارتفع سعر العقد الآجل للدولار مقابل الريال إلى 3.7710 ريال", "3.7710 ريال", "price_level"),

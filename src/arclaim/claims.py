@@ -96,7 +96,9 @@ CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])(?:حتي الان|قيد التشغيل)(?![\p{L}])")
 # A level held where it was (ثبت البنك الفائدة عند، استقر الهامش عند، ابقت علي): no move, gold 45 of 45.
 HELD_AT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ثبت|ثبتت|ابقي|ابقت|استقر|استقرت|ثابت|ثابته)\s+(?:\p{L}+\s+){0,4}(?:عند|علي)\s*(?:(?:نحو|حوالي|مستوي)\s*)?$")
-COUNT_OF_RE = regex.compile(r"(?<![\p{L}])[وفب]?(?:ال)?(?:عدد|اعداد)(?![\p{L}])")  # "the number of": a count's noun follows
+# "the number of" or "the ratio of" (عدد الزوار، نسبة الامتلاء; not بنسبة, the size of a move): a noun outside
+# the vocabulary follows
+COUNT_OF_RE = regex.compile(r"(?<![\p{L}])(?:[وفب]?(?:ال)?(?:عدد|اعداد)|[وف]?(?:ال)?نسبه)(?![\p{L}])")
 PRESENT_WORD_GAP = 3  # characters: a present word this close after a figure dates that figure
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
@@ -411,7 +413,7 @@ class ClaimAssembler:
             best = self._capacity_tense(text, q, sent, clause, best)
         if q.kind == "percent" and best in (None, "price_change") and COUNT_OF_RE.search(text, clause[0], q.start) \
                 and not PRICE_WORDS.search(text, clause[0], q.start):
-            return None  # تراجع عدد الزوار 37%: a count outside the vocabulary moved, no price
+            return None  # تراجع عدد الزوار 37%، ارتفعت نسبة المطالبات الي 87.9%: a count or ratio moved, no price
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
         if best == "price_level" and direction and self._is_amount_moved(text, q):
