@@ -541,6 +541,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # an author's handle line naming a place is no headline; a short line above bullets is a section title
     ("أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر\nبنك الخليج طلع نتايجه 👀\nصافي الربح ٩ شهور: ٥٣٫٨ مليون د.ك", "٥٣٫٨ مليون د.ك", "Gulf Bank"),
     ("مذكرة قطاعية | البنوك السعودية\n\nبنك البلاد: لماذا نحن حذرون\n- تراجع هامش صافي دخل التمويل إلى 2.9% في الربع الثالث", "2.9%", "Bank Albilad"),
+    # a bank's weak alias after a definite noun is an adjective, no section heading's name (the bright side)
+    ("السينما في مصر: موسم صعب\n\n١- الأرقام\nالإيرادات نزلت 9% عن السنة اللي فاتت.\n\n٢- الجانب المشرق\nحصة الأفلام المحلية طلعت من 30% لـ 45% خلال سنتين.", "45%", "Egypt"),
     # a local currency names its country only for a figure that measures something
     ("مصاريف المدرسة الخاصة بقت 48 ألف جنيه السنة دي", "48 ألف جنيه", None),
     ("وبلغ عجز الموازنة 1.2 تريليون جنيه في العام المالي الماضي", "1.2 تريليون جنيه", "Egypt"),

@@ -42,6 +42,7 @@ NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\
 HEADLINE_MAX_CHARS = 400  # how much of an opening line is read for the topic
 # a short line with no sentence end, between a blank line (or the start) and a line of text
 NAME_LINE_CANDIDATE_RE = regex.compile(r"(?:^|\n[ \t]*\n)[ \t]*([^\n.،:؟!?]{2,40}?)[ \t]*\n(?=[ \t]*\S)")
+DEFINITE_BEFORE_RE = regex.compile(r"(?<![\p{L}])ال\p{L}+[ \t]+$")  # a definite noun right before (الجانب المشرق)
 NAME_LINE_RE = regex.compile(r"[ \t]*(?:[(\[][^\n)\]]{1,12}[)\]])?[ \t]*")  # what may follow the name: its ticker
 PAIR_RE = regex.compile(r"[ \t]+(\p{L}+)")  # the next word on the line
 LABEL_HEAD_RE = regex.compile(r"[ \t]*(\p{L}+)[ \t]*:")  # a headline opening with a name and a colon
@@ -546,9 +547,13 @@ class Extractor:
             end = len(ntext) if end < 0 else end
             names = [e for e in self._lead_entities(ntext, start, end, ())
                      if e.info.name not in self.assembler.sources]
-            if not names:  # a heading that is only a weak alias (الحديد above a list) names it
+            # a heading that is only a weak alias (الحديد above a list) names it, but a company's name
+            # after a definite noun is its adjective (الجانب المشرق); a demonym there names a country (الجار المصري)
+            if not names:
                 weak = self._weak_lead_entity(ntext, start, end)
-                names = [weak] if weak is not None and NAME_LINE_RE.fullmatch(ntext, weak.end, end) else []
+                only = weak is not None and NAME_LINE_RE.fullmatch(ntext, weak.end, end) \
+                    and not (weak.info.type in SHORT_NAMED_TYPES and DEFINITE_BEFORE_RE.search(ntext, start, weak.start))
+                names = [weak] if only else []
             sections.append((start, names[0] if names else topic))
         return sections
 
