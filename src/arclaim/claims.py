@@ -118,6 +118,9 @@ UNIT_PRICE_KEEPS = {"share_price", "dividend", "eps", "price_change"}  # per-sha
 # a spread's benchmark, from the figure to the end of the benchmark's name (فوق سندات الخزانة الامريكيه)
 BENCHMARK_RE = regex.compile(r"[^\n.،,؛؟!]{0,10}?(?<![\p{L}])(?:فوق|عن|علي|تحت)\s+(?:\p{L}+\s+){0,3}?(?:ال)?(?:خزانه|خزينه)(?:\s+\p{L}+)?")
 SPREAD_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)(?![\p{L}])")  # the gap between two prices, no price
+# "the gap between X and Y" up to Y (الفارق بين سعر البولي ايثيلين وسعر النافثا، الفارق بينه وبين برنت): the gap is X's
+SPREAD_FIRST_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)\s+بين\s+(?:\p{L}+\s+){0,2}$")  # الفارق بين [سعر] X
+SPREAD_PAIR_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)\s+بين(?:ه|ها)?\s+[^\n.،,؛؟!]{0,60}?(?<![\p{L}])و(?:بين\s+)?(?:\p{L}+\s+)?$")
 PARTITIVE_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:منها|منهم|منه)(?:\s+\p{L}+){0,2}\s*$")  # منها نحو 3 مليارات
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
@@ -777,6 +780,8 @@ class ClaimAssembler:
                 continue
             if e.start >= q.end and BENCHMARK_RE.fullmatch(text, q.end, e.end):
                 continue  # 110 نقاط أساس فوق سندات الخزانة الأمريكية: the benchmark, not the issuer
+            if SPREAD_PAIR_RE.search(text, max(sent.start, e.start - 90), e.start):
+                continue  # الفارق بين برنت وغرب تكساس: the second price is what the first is measured against
             f = {f"type:{group}:{e.info.type}": 1.0}
             if clause[0] <= e.start < clause[1]:
                 f["in_clause"] = 1.0
@@ -791,7 +796,7 @@ class ClaimAssembler:
                 prev_word = prev_word[1:]  # ووزن X، وسهم X: the conjunction glued to the owner word
             attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
             if (prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents) or self._pronoun_owner(text, e, q, ents)
-                    or self._labels_line(text, e, q, ents)):
+                    or self._labels_line(text, e, q, ents) or SPREAD_FIRST_RE.search(text, max(sent.start, e.start - 40), e.start)):
                 f["owner"] = 1.0
             elif prev_word in PREPOSITIONS or attached:
                 f["preposition"] = 1.0
