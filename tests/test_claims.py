@@ -541,6 +541,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # an author's handle line naming a place is no headline; a short line above bullets is a section title
     ("أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر\nبنك الخليج طلع نتايجه 👀\nصافي الربح ٩ شهور: ٥٣٫٨ مليون د.ك", "٥٣٫٨ مليون د.ك", "Gulf Bank"),
     ("مذكرة قطاعية | البنوك السعودية\n\nبنك البلاد: لماذا نحن حذرون\n- تراجع هامش صافي دخل التمويل إلى 2.9% في الربع الثالث", "2.9%", "Bank Albilad"),
+    # a city of the topic's country, named where the figure is measured, is the subject; not where a speaker sits
+    ("قطر: العقار تحت ضغط المعروض\nوتراجعت الإيجارات السكنية في الدوحة 6% خلال العام الماضي", "6%", "Doha"),
+    ("السعودية: السيولة تتحسن\nوقال مصرفي في الرياض إن الودائع تحت الطلب نمت 4% في الربع الثالث", "4%", "Saudi Arabia"),
     # the gap between two prices is the first one's: the second is what it is measured against
     ("وقال تجار إن الفارق بين سعر البولي إيثيلين وسعر النافثا انكمش إلى 215 دولاراً للطن", "215 دولاراً", "Polyethylene"),
     ("الفرق بين برنت وغرب تكساس صار 2.9 دولار بس", "2.9 دولار", "Brent"),

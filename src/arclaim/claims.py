@@ -121,6 +121,8 @@ SPREAD_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)(?![\p{L}])"
 # "the gap between X and Y" up to Y (الفارق بين سعر البولي ايثيلين وسعر النافثا، الفارق بينه وبين برنت): the gap is X's
 SPREAD_FIRST_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)\s+بين\s+(?:\p{L}+\s+){0,2}$")  # الفارق بين [سعر] X
 SPREAD_PAIR_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)\s+بين(?:ه|ها)?\s+[^\n.،,؛؟!]{0,60}?(?<![\p{L}])و(?:بين\s+)?(?:\p{L}+\s+)?$")
+# who speaks from a city (وقال متعامل في دبي، مقاول يعمل في الرياض، صاحبي بالقاهرة): the city is theirs, not the figure's
+REPORTED_FROM_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:قال|قالت|يقول|تقول|اضاف|اوضح)|\p{L}*(?:متعامل|اقتصادي|مقاول|مسؤول|وسيط|وسطاء|محلل|صاحبي|مصرفي|تاجر|تجار)\p{L}*|يعمل|تعمل|مقره|مقرها)(?:\s+\p{L}+){0,3}\s+\p{L}*$")
 PARTITIVE_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:منها|منهم|منه)(?:\s+\p{L}+){0,2}\s*$")  # منها نحو 3 مليارات
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
@@ -807,6 +809,13 @@ class ClaimAssembler:
             reporter = e.info.name in self.sources or (e.info.name in self.lenders and q.kind != "money")
             if (reporter and prev_word not in OWNER_WORDS) or (prev_word and word_in(prev_word, self.source_words)):
                 f["source"] = 1.0  # وقدرت الوكالة (فيتش) عجز الموازنة، بحسب بيان الهيئة: the figure is another's
+            if f.get("preposition") and f.get("before") and f.get("in_clause") and e.info.type == "GPE" \
+                    and not REPORTED_FROM_RE.search(text, max(sent.start, e.start - 40), e.start):
+                country = self.country_of(e.info)
+                if country is not None and country.name != e.info.name \
+                        and any(c is not None and c.info.name == country.name and kind == "topic" for c, kind in fallbacks) \
+                        and not self._is_exchange_rate(text, q, clause):
+                    f["place_in_fallback"] = 1.0  # ارتفعت الإيجارات في الدوحة 6%: the city, not its country
             out.append(SubjectCandidate(e, f))
         for cand, kind in fallbacks:
             if cand is not None:
