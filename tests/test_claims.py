@@ -396,6 +396,10 @@ def cue_extractor():
     # a count outside the vocabulary that moved is no price change
     ("وتراجع عدد زوار المدينة الأثرية 31% خلال العام", "31%", None),
     ("وصعدت نسبة المطالبات إلى 88% في الربع الثاني", "88%", None),  # a ratio, not a price, moved
+    ("ونمت القروض في القطاع المصرفي 11% على أساس سنوي", "11%", None),  # banks' lending, no borrower's debt
+    ("وتراجعت القروض العقارية الجديدة 8% في الربع", "8%", "debt"),  # home loans stay debt
+    ("ويبقى سعر الفائدة المرجعي على القروض لأجل عام عند 3.1%", "3.1%", "interest_rate"),  # what a loan costs
+    ("والفائدة على قروض السكن نزلت لـ 5.1%", "5.1%", "interest_rate"),
     # a contract's price per unit is a price level, not the size of a deal
     ("وارتفعت عقود هنري هب 5% إلى 3.85 دولار", "3.85 دولار", "price_level"),
     ("وارتفع سعر العقد الآجل للدولار مقابل الريال إلى 3.7710 ريال", "3.7710 ريال", "price_level"),

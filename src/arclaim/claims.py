@@ -124,6 +124,9 @@ SPREAD_PAIR_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)\s+بي
 # who speaks from a city (وقال متعامل في دبي، مقاول يعمل في الرياض، صاحبي بالقاهرة): the city is theirs, not the figure's
 REPORTED_FROM_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:قال|قالت|يقول|تقول|اضاف|اوضح)|\p{L}*(?:متعامل|اقتصادي|مقاول|مسؤول|وسيط|وسطاء|محلل|صاحبي|مصرفي|تاجر|تجار)\p{L}*|يعمل|تعمل|مقره|مقرها)(?:\s+\p{L}+){0,3}\s+\p{L}*$")
 PARTITIVE_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:منها|منهم|منه)(?:\s+\p{L}+){0,2}\s*$")  # منها نحو 3 مليارات
+INTEREST_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:فائده|فايده|فوائد)(?![\p{L}])")  # interest, what a loan costs
+BANK_LENDING_RE = regex.compile(r"[وفبل]?(?:ال)?(?:قروض|ائتمان|اقراض|تمويلات)$")  # a debt cue that is banks' lending
+HOUSING_LOAN_RE = regex.compile(r"\s+(?:ال)?(?:عقاري|سكن|اسكان|رهن)")  # القروض العقارية، السكنية: home loans
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -386,8 +389,12 @@ class ClaimAssembler:
             return "deal_value"  # جمعت الشركة 1.72 مليار دولار من الطرح: the offering's size
         if best == "investment" and q.kind == "money" and self.debt_instrument_re.search(text, clause[0], clause[1]):
             return "debt"  # تجمع 500 مليون دولار من سندات خضراء، تمويل مرابحة بقيمة 9 مليارات: borrowed
-        if best == "debt" and q.kind == "percent" and self.yield_re.search(text, clause[0], q.start):
-            return "interest_rate"  # العائد علي اذون الخزانة 24.6%: the debt's yield, a rate
+        if best == "debt" and q.kind == "percent" and (self.yield_re.search(text, clause[0], q.start)
+                                                      or INTEREST_WORD_RE.search(text, clause[0], q.start)):
+            return "interest_rate"  # العائد علي اذون الخزانة 24.6%، الفائدة على القروض السكنية 3.99%: the debt's rate
+        if (best == "debt" and q.kind in CHANGE_KINDS and direction and BANK_LENDING_RE.match(text, best_cue.start, best_cue.end)
+                and not HOUSING_LOAN_RE.match(text, best_cue.end)):
+            return None  # نمت القروض في القطاع 14%: banks' lending grew, no borrower's debt (home loans stay debt)
         if (q.kind in CHANGE_KINDS and best in (None, "price_change", "inflation")
                 and self.debt_yield_re.search(text, clause[0], q.start)):
             return "interest_rate"  # قد يصعد عائد السنتين الي 4.75%: a yield that moved is still a rate
