@@ -127,6 +127,9 @@ PARTITIVE_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:منها|منهم|منه)(?
 INTEREST_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:فائده|فايده|فوائد)(?![\p{L}])")  # interest, what a loan costs
 BANK_LENDING_RE = regex.compile(r"[وفبل]?(?:ال)?(?:قروض|ائتمان|اقراض|تمويلات)$")  # a debt cue that is banks' lending
 HOUSING_LOAN_RE = regex.compile(r"\s+(?:ال)?(?:عقاري|سكن|اسكان|رهن)")  # القروض العقارية، السكنية: home loans
+# what a unit costs to make (التكلفة الشاملة، تكلفة الانتاج، بتكلفة تعادل، كلفة جني الكيلو); not what a buyer pays (تكلفة الشحنة)
+COST_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:تكلف|تكاليف|كلف)\p{L}*(?:\s+\p{L}+)?\s+(?:ال|لل)?(?:انتاج|شامل|نقدي|تعادل|جني|بناء|حقيقي|فعلي)")
+COST_WORD_REACH = 30  # characters: how close before a unit price a cost word makes it a cost
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -340,6 +343,8 @@ class ClaimAssembler:
         """The claim's metric and subject once the chosen entity is known: the subject's type may set
         the metric, and a capital, a central bank or an index may stand for a related entity."""
         metric = self._subject_metric(text, q, sent, metric, subject)
+        if metric == "price_level" and COST_WORD_RE.search(text, max(sent.start, q.start - COST_WORD_REACH), q.start):
+            metric = None  # التكلفة الشاملة نحو 1480 دولارا للاوقية: what a unit costs to make, no price
         market_rate = metric == "interest_rate" and self.market_rate_re.search(text, sent.start, sent.end) is not None
         related = self._exchange_of_index(text, self._country_of_bank(self._country_of_capital(text, sent, subject, metric),
                                                                       metric, market_rate), metric)
