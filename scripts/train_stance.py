@@ -12,7 +12,8 @@ k-fold cross-validation over the DOCUMENTS of train+dev: a single pick on dev (a
 one with the best CV score averaged over all epochs and n-gram sizes (0, the lexicon alone,
 unless a blend beats it on average), and epochs and n-gram size are then the best for it. Claims of one document never sit on both sides of a fold. The
 shipped model is then trained on train only, so the printed dev score stays held-out.
-The test split is never read.
+The test split is never read. The paragraph smoothing that `arclaim` applies after the blend
+(stance.json weights.paragraph) is left out of this search, so the scores printed here are per claim.
 
     python scripts/train_stance.py [--folds 5] [--out models/stance]
 """

@@ -125,3 +125,31 @@ def test_a_negator_in_an_earlier_clause_does_not_turn_the_move(lex):
 
     text = "والذهب مش أحسن حال، نزل تحت 3900 دولار"
     assert Extractor(ExtractorConfig(stance_model=None)).extract(text)[0].stance == "bear"
+
+
+def test_a_claim_leans_toward_the_side_its_paragraph_argues():
+    from arclaim.stance import smooth_by_paragraph
+
+    bull = {"bull": 0.7, "bear": 0.1, "neutral": 0.2}
+    unsure = {"bull": 0.40, "bear": 0.10, "neutral": 0.50}
+    smoothed = smooth_by_paragraph([bull, bull, unsure], [0, 0, 0], 0.35)
+    assert max(smoothed[2], key=smoothed[2].get) == "bull"
+    assert smoothed[0] == pytest.approx({"bull": 0.7 * 0.65 + 0.35 * 0.55, "bear": 0.1 * 0.65 + 0.35 * 0.10,
+                                         "neutral": 0.2 * 0.65 + 0.35 * 0.35})
+
+
+def test_a_claim_alone_in_its_paragraph_or_with_no_share_keeps_its_own_probabilities():
+    from arclaim.stance import smooth_by_paragraph
+
+    bull = {"bull": 0.7, "bear": 0.1, "neutral": 0.2}
+    unsure = {"bull": 0.30, "bear": 0.05, "neutral": 0.65}
+    assert smooth_by_paragraph([bull, unsure], [0, 1], 0.35) == [bull, unsure]
+    assert smooth_by_paragraph([bull, unsure], [0, 0], 0.0) == [bull, unsure]
+
+
+def test_the_blend_without_a_model_is_the_lexicon_side():
+    from arclaim.stance import blend, combine
+
+    assert combine(1.2, None).label == "bull" and combine(-1.2, None).label == "bear" and combine(0.1, None).label == "neutral"
+    probs = blend(1.2, {"bull": 0.1, "bear": 0.8, "neutral": 0.1}, weight=1.0)
+    assert max(probs, key=probs.get) == "bear"  # at weight 1 the model decides

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .claims import ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
+from .claims import PARAGRAPH_RE, ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer, alias_key
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, strip_clitics
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -21,7 +21,8 @@ from .normalize import MATCH_OPTIONS, Normalized, normalize
 from .numerals import NumeralFinder
 from .quantities import QuantityParser, RawQuantity
 from .sentences import SentenceIndex
-from .stance import MODEL_DIR, StanceLexicon, StanceModel, combine, combine_cues, direction_signal, model_input
+from .stance import (MODEL_DIR, StanceLexicon, StanceModel, blend, combine_cues, direction_signal, model_input, result_of,
+                     smooth_by_paragraph)
 from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
@@ -256,12 +257,16 @@ class Extractor:
             todo = [i for i, c in enumerate(claims) if c.quantity.kind in CLAIM_KINDS and sentences_for_model[i].strip()]
             for i, cat in zip(todo, model.predict([sentences_for_model[i] for i in todo])):
                 cats[i] = cat
-        for claim, lex, cat in zip(claims, lex_scores, cats):
-            if claim.quantity.kind not in CLAIM_KINDS:
-                continue
-            result = combine(lex, cat, weight, threshold)
-            claim.stance = result.label
-            claim.stance_score = result.score
+        scored = [i for i, c in enumerate(claims) if c.quantity.kind in CLAIM_KINDS]
+        breaks = [m.start() for m in PARAGRAPH_RE.finditer(ntext)]
+        paragraphs = [bisect_left(breaks, by_q[id(wanted[i])].sentence.start) if id(wanted[i]) in by_q else -1 - i
+                      for i in scored]  # a claim without parts stands alone
+        probs = smooth_by_paragraph([blend(lex_scores[i], cats[i], weight, threshold) for i in scored], paragraphs,
+                                    self.stance_lexicon.weights.get("paragraph", 0.0))
+        for i, p in zip(scored, probs):
+            result = result_of(p, lex_scores[i])
+            claims[i].stance = result.label
+            claims[i].stance_score = result.score
         if self.reference is not None:
             for claim in claims:
                 if claim.quantity.kind in CLAIM_KINDS:

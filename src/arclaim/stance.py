@@ -4,7 +4,8 @@ The lexicon part scores the claim's sentence: bull and bear cues (flipped by a
 negator just before them), the claim's direction weighed by its metric
 (inflation going up is bearish), and the frame set by the nearest heading or
 framing sentence above (`الحجة ضد الفقاعة:`). The spaCy text classifier in
-`models/stance` adds a learned probability; `combine` blends the two.
+`models/stance` adds a learned probability; `blend` mixes the two, and `smooth_by_paragraph`
+lets the other claims of a paragraph pull a claim toward the side the paragraph argues.
 """
 
 from __future__ import annotations
@@ -206,21 +207,42 @@ def lexicon_side(score: float, threshold: float = 0.25) -> tuple[str, float]:
     return "neutral", 0.5
 
 
+def blend(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5,
+          threshold: float = 0.25) -> dict[str, float]:
+    """The three labels' probabilities: the lexicon's side as a distribution (its confidence on its
+    label, the rest shared), blended with the model's at `weight` (cats None: the lexicon's alone)."""
+    label, conf = lexicon_side(lex_score, threshold)
+    lex_probs = {k: conf if k == label else (1 - conf) / 2 for k in LABELS}
+    if cats is None:
+        return lex_probs
+    return {k: weight * cats.get(k, 0.0) + (1 - weight) * lex_probs[k] for k in LABELS}
+
+
+def result_of(probs: dict[str, float], lex_score: float) -> StanceResult:
+    best = max(LABELS, key=lambda k: probs[k])
+    return StanceResult(best, round(probs[best], 3), lex_score)
+
+
 def combine(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5,
             threshold: float = 0.25) -> StanceResult:
     """Blend the lexicon's signed score with the model's probabilities."""
-    label, conf = lexicon_side(lex_score, threshold)
-    if cats is None:
-        return StanceResult(label, round(conf, 3), lex_score)
-    lex_probs = {"bull": 0.0, "bear": 0.0, "neutral": 0.0}
-    lex_probs[label] = conf
-    rest = (1 - conf) / 2
-    for k in lex_probs:
-        if k != label:
-            lex_probs[k] = rest
-    blended = {k: weight * cats.get(k, 0.0) + (1 - weight) * lex_probs[k] for k in LABELS}
-    best = max(LABELS, key=lambda k: blended[k])
-    return StanceResult(best, round(blended[best], 3), lex_score)
+    return result_of(blend(lex_score, cats, weight, threshold), lex_score)
+
+
+def smooth_by_paragraph(probs: list[dict[str, float]], paragraphs: list[int], share: float) -> list[dict[str, float]]:
+    """Each claim's probabilities mixed with the mean of the other claims of its paragraph, `share`
+    of the way: a paragraph argues one side, so a claim's neighbours are evidence of its own."""
+    members: dict[int, list[int]] = {}
+    for i, par in enumerate(paragraphs):
+        members.setdefault(par, []).append(i)
+    out = []
+    for i, (p, par) in enumerate(zip(probs, paragraphs)):
+        others = [j for j in members[par] if j != i]
+        if not others or share <= 0:
+            out.append(p)
+            continue
+        out.append({k: (1 - share) * p[k] + share * sum(probs[j][k] for j in others) / len(others) for k in LABELS})
+    return out
 
 
 def combine_cues(scores: tuple[float, float], metric: str | None, inverted: bool = False) -> float:
