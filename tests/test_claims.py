@@ -399,6 +399,8 @@ def cue_extractor():
     ("ونمت القروض في القطاع المصرفي 11% على أساس سنوي", "11%", None),  # banks' lending, no borrower's debt
     ("وارتفع تمويل الأفراد لدى المصرف 5% منذ بداية العام", "5%", None),  # a bank's financing book, no investment
     ("وزادت الأجور في القطاع الخاص 4.2% على أساس سنوي", "4.2%", None),  # wages and pensions are outside the vocabulary
+    ("وتحسن هامش الربح قبل الفوائد والضرائب والإهلاك إلى 23% في الربع", "23%", "profit_margin"),  # EBITDA margin, no interest
+    ("وارتفع متوسط إنفاق السائح في الرحلة إلى 4,800 ريال", "4,800 ريال", None),  # a visitor's spending, no capex
     ("وفي المنجم بلغت التكلفة الشاملة نحو 1,350 دولاراً للأوقية", "1,350 دولاراً", None),  # a cost per unit, no price
     ("وتراجع تمويل الشركات الناشئة في المنطقة 19% خلال النصف الأول", "19%", "investment"),  # startups raising money
     ("وتراجعت القروض العقارية الجديدة 8% في الربع", "8%", "debt"),  # home loans stay debt
