@@ -401,6 +401,9 @@ def cue_extractor():
     ("وزادت الأجور في القطاع الخاص 4.2% على أساس سنوي", "4.2%", None),  # wages and pensions are outside the vocabulary
     ("وتحسن هامش الربح قبل الفوائد والضرائب والإهلاك إلى 23% في الربع", "23%", "profit_margin"),  # EBITDA margin, no interest
     ("وارتفع متوسط إنفاق السائح في الرحلة إلى 4,800 ريال", "4,800 ريال", None),  # a visitor's spending, no capex
+    # supply (المعروض) is production only for barrels or cubic metres; homes, coins and money on offer are none
+    ("ويتجاوز المعروض من الشقق الجديدة في المدينة 18 ألف وحدة", "18 ألف وحدة", None),
+    ("ويتوقع أن ينمو المعروض من خارج التحالف 1.1 مليون برميل يومياً", "1.1 مليون برميل", "production"),
     ("وفي المنجم بلغت التكلفة الشاملة نحو 1,350 دولاراً للأوقية", "1,350 دولاراً", None),  # a cost per unit, no price
     ("وتراجع تمويل الشركات الناشئة في المنطقة 19% خلال النصف الأول", "19%", "investment"),  # startups raising money
     ("وتراجعت القروض العقارية الجديدة 8% في الربع", "8%", "debt"),  # home loans stay debt

@@ -130,6 +130,7 @@ HOUSING_LOAN_RE = regex.compile(r"\s+(?:ال)?(?:عقاري|سكن|اسكان|ر
 # what a unit costs to make (التكلفة الشاملة، تكلفة الانتاج، بتكلفة تعادل، كلفة جني الكيلو); not what a buyer pays (تكلفة الشحنة)
 COST_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:تكلف|تكاليف|كلف)\p{L}*(?:\s+\p{L}+)?\s+(?:ال|لل)?(?:انتاج|شامل|نقدي|تعادل|جني|بناء|حقيقي|فعلي)")
 COST_WORD_REACH = 30  # characters: how close before a unit price a cost word makes it a cost
+SUPPLY_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?معروض(?![\p{L}])")  # supply
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -403,6 +404,8 @@ class ClaimAssembler:
         if (q.kind in CHANGE_KINDS and best in (None, "price_change", "inflation")
                 and self.debt_yield_re.search(text, clause[0], q.start)):
             return "interest_rate"  # قد يصعد عائد السنتين الي 4.75%: a yield that moved is still a rate
+        if best is None and q.kind == "volume" and SUPPLY_RE.search(text, clause[0], q.start):
+            return "production"  # نمو المعروض من خارج اوبك 1.2 مليون برميل يوميا: barrels supplied (supply of a coin, homes or money is none)
         if best is None and q.kind in ("mass", "volume") and self.sales_re.search(text, clause[0], q.start):
             return "deliveries"  # ارتفعت مبيعات الاسمنت الي 10,8 مليون طن: tonnes sold, not money
         if (best is None and q.kind in ("mass", "volume") and self.purchase_re.search(text, clause[0], q.start)
