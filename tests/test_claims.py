@@ -557,6 +557,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # a city of the topic's country, named where the figure is measured, is the subject; not where a speaker sits
     ("قطر: العقار تحت ضغط المعروض\nوتراجعت الإيجارات السكنية في الدوحة 6% خلال العام الماضي", "6%", "Doha"),
     ("السعودية: السيولة تتحسن\nوقال مصرفي في الرياض إن الودائع تحت الطلب نمت 4% في الربع الثالث", "4%", "Saudi Arabia"),
+    # a dateline naming a bureau the gazetteer lacks before a known city (زيورخ/الكويت) is still a dateline
+    ("المركزي السويسري يثبت الفائدة\n\nزيورخ/الكويت - أبقى البنك الوطني السويسري سعر الفائدة الرئيسي عند 0.25% في اجتماعه يوم الخميس.",
+     "0.25%", "Swiss National Bank"),
     # the gap between two prices is the first one's: the second is what it is measured against
     ("وقال تجار إن الفارق بين سعر البولي إيثيلين وسعر النافثا انكمش إلى 215 دولاراً للطن", "215 دولاراً", "Polyethylene"),
     ("الفرق بين برنت وغرب تكساس صار 2.9 دولار بس", "2.9 دولار", "Brent"),
@@ -794,3 +797,11 @@ def test_topic_of_a_post(extractor, text, surface, subject):
 def test_a_number_inside_an_index_name_is_no_claim(extractor):
     claims = extractor.extract("وناسداك 100 قفل نازل 0.6%، ومؤشر ستوكس ٦٠٠ الأوروبي عند 550 نقطة")
     assert [(c.quantity.surface, c.subject) for c in claims] == [("0.6%", "Nasdaq 100"), ("550 نقطة", "Stoxx 600")]
+
+
+def test_a_word_of_a_city_in_a_dateline_is_no_company_weak_alias(extractor):
+    # الدار of الدار البيضاء is no Aldar: a word inside a name found whole is not read as a weak alias
+    text = ("مرسوم جديد لرسوم المدارس.. والأهالي في الدار البيضاء يطالبون بالمزيد\n\n"
+            "الدار البيضاء – قررت الوزارة ألا ترتفع الرسوم الشهرية بأكثر من 4% سنوياً.")
+    claims = extractor.extract(text)
+    assert claims and all(c.subject != "Aldar" for c in claims)

@@ -447,8 +447,9 @@ class Extractor:
             places = [e for e in self.matcher.find(ntext, m.start(1), m.end(1)) if e.info.type == "GPE"]
             named = "".join(ntext[e.start:e.end] for e in places)
             if places and (len(NON_LETTERS_RE.sub("", named)) == len(NON_LETTERS_RE.sub("", m.group(1)))
-                           or (places[0].start == m.start(1) and self._is_city(places[0].info))):
-                # a city may come with a word or place the gazetteer lacks (الدوحة/مومباي)
+                           or (places[0].start == m.start(1) and self._is_city(places[0].info))
+                           or ("/" in m.group(1) and places[-1].end == m.end(1) and places[-1].info.type == "GPE")):
+                # a city may come with a word or place the gazetteer lacks (الدوحة/مومباي، زيورخ/الكويت)
                 out.append((m.start(1), m.end()))
         return out
 
@@ -669,7 +670,11 @@ class Extractor:
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
         first line names its topic, so there the word is taken as the name."""
+        line_end = ntext.find("\n", end)
+        named = self.matcher.find(ntext, start, len(ntext) if line_end < 0 else line_end)
         for m in TOKEN_RE.finditer(ntext, start, end):
+            if any(e.start <= m.start() < e.end for e in named):
+                continue  # الدار of الدار البيضاء: a word of a name found whole is no weak alias
             for skip, word in clitic_variants(m.group().lower()):
                 senses = self.homographs.get(word)
                 if senses:
