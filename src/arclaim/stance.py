@@ -232,16 +232,20 @@ def combine(lex_score: float, cats: dict[str, float] | None, weight: float = 0.5
 def smooth_by_paragraph(probs: list[dict[str, float]], paragraphs: list[int], share: float) -> list[dict[str, float]]:
     """Each claim's probabilities mixed with the mean of the other claims of its paragraph, `share`
     of the way: a paragraph argues one side, so a claim's neighbours are evidence of its own."""
-    members: dict[int, list[int]] = {}
-    for i, par in enumerate(paragraphs):
-        members.setdefault(par, []).append(i)
+    totals: dict[int, dict[str, float]] = {}
+    counts: dict[int, int] = {}
+    for p, par in zip(probs, paragraphs):  # one pass of sums, so a paragraph of many figures stays linear
+        total = totals.setdefault(par, dict.fromkeys(LABELS, 0.0))
+        for k in LABELS:
+            total[k] += p[k]
+        counts[par] = counts.get(par, 0) + 1
     out = []
-    for i, (p, par) in enumerate(zip(probs, paragraphs)):
-        others = [j for j in members[par] if j != i]
+    for p, par in zip(probs, paragraphs):
+        others = counts[par] - 1
         if not others or share <= 0:
             out.append(p)
             continue
-        out.append({k: (1 - share) * p[k] + share * sum(probs[j][k] for j in others) / len(others) for k in LABELS})
+        out.append({k: (1 - share) * p[k] + share * (totals[par][k] - p[k]) / others for k in LABELS})
     return out
 
 
