@@ -404,6 +404,8 @@ def cue_extractor():
     # supply (المعروض) is production only for barrels or cubic metres; homes, coins and money on offer are none
     ("ويتجاوز المعروض من الشقق الجديدة في المدينة 18 ألف وحدة", "18 ألف وحدة", None),
     ("ويتوقع أن ينمو المعروض من خارج التحالف 1.1 مليون برميل يومياً", "1.1 مليون برميل", "production"),
+    # a money figure, then الى and a larger one: the size of the move, then where it ended
+    ("وهبط خام برنت 70 سنتاً إلى 63.40 دولار للبرميل في تعاملات الأمس", "70 سنتاً", "price_change"),
     ("وفي المنجم بلغت التكلفة الشاملة نحو 1,350 دولاراً للأوقية", "1,350 دولاراً", None),  # a cost per unit, no price
     ("وتراجع تمويل الشركات الناشئة في المنطقة 19% خلال النصف الأول", "19%", "investment"),  # startups raising money
     ("وتراجعت القروض العقارية الجديدة 8% في الربع", "8%", "debt"),  # home loans stay debt

@@ -131,6 +131,8 @@ HOUSING_LOAN_RE = regex.compile(r"\s+(?:ال)?(?:عقاري|سكن|اسكان|ر
 COST_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:تكلف|تكاليف|كلف)\p{L}*(?:\s+\p{L}+)?\s+(?:ال|لل)?(?:انتاج|شامل|نقدي|تعادل|جني|بناء|حقيقي|فعلي)")
 COST_WORD_REACH = 30  # characters: how close before a unit price a cost word makes it a cost
 SUPPLY_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?معروض(?![\p{L}])")  # supply
+MOVE_TO_LEVEL_RE = regex.compile(r"[\s،,]*[وف]?(?:الي(?![\p{L}])|ل\s*ـ|ل(?=\s*\p{N})|(?:ليصل|لتصل)\s+الي(?![\p{L}])|(?:ليغلق|لتغلق|ليستقر|لتستقر)\s+عند(?![\p{L}]))\s*")  # ... 85 سنتا الي 57.90
+MOVE_TO_LEVEL_GAP = 12  # characters: how far after الى the level may start (الي علاوه 1.65 دولار، الي مستوي)
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -335,6 +337,8 @@ class ClaimAssembler:
             candidates = self._subject_candidates(text, q, sent, clause, ents, metric, fallbacks)
             subject = self.ranker.best(candidates)
             metric, related = self.resolve_subject(text, q, sent, metric, subject)
+            if metric == "price_level" and direction and self._moved_to_level(text, q):
+                metric = "price_change"  # تراجع خام غرب تكساس 85 سنتا الي 57.90 دولار: the size of the move, then the level
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
             out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject))
         return out
@@ -501,6 +505,20 @@ class ClaimAssembler:
         (خسر 150 جنيه، خاسراً 155 نقطة but not ارتفع إلى 62 دولاراً): the size of the move."""
         return q.kind in ("money", "count") and not MOVE_ENDPOINT_RE.search(text, max(0, q.start - 30), q.start) and bool(
             MOVED_BY_RE.search(text, max(0, q.start - 30), q.start))
+
+    def _moved_to_level(self, text: str, q: RawQuantity) -> bool:
+        """A money figure followed by الى / لـ and a larger one of the same unit (صعد 30 سنتا الي علاوه
+        1.65 دولار): the first is the move, the second where it ended."""
+        if (q.kind != "money" or q.value is None or self._is_move_start(text, q)
+                or MOVE_ENDPOINT_RE.search(text, max(0, q.start - 30), q.start)):
+            return False  # من 1.75 الي 2.00: where the move began; الي 395 دولارا: where it ended
+        m = MOVE_TO_LEVEL_RE.match(text, q.end)
+        if m is None:
+            return False
+        i = bisect_left(self._claim_starts, m.end())
+        nxt = self._claim_figures[i] if i < len(self._claim_figures) else None
+        return (nxt is not None and nxt.start - m.end() <= MOVE_TO_LEVEL_GAP and nxt.kind == "money"
+                and nxt.value is not None and abs(nxt.value) > abs(q.value))
 
     def _capacity_tense(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int], best: str) -> str:
         """Installed capacity or a planned one. A figure stated as now (78 جيجاواط حالياً، القدرة الحالية),
