@@ -404,6 +404,9 @@ def cue_extractor():
     # supply (المعروض) is production only for barrels or cubic metres; homes, coins and money on offer are none
     ("ويتجاوز المعروض من الشقق الجديدة في المدينة 18 ألف وحدة", "18 ألف وحدة", None),
     ("ويتوقع أن ينمو المعروض من خارج التحالف 1.1 مليون برميل يومياً", "1.1 مليون برميل", "production"),
+    # a fund's assets and a company's cash flow are outside the vocabulary, not flows into funds
+    ("وارتفعت أصول صناديق أسواق النقد إلى 140 مليار ريال بنهاية الربع", "140 مليار ريال", None),
+    ("وسجلت الشركة تدفقات نقدية حرة بلغت 9.8 مليار دولار في الربع", "9.8 مليار دولار", None),
     # a money figure, then الى and a larger one: the size of the move, then where it ended
     ("وهبط خام برنت 70 سنتاً إلى 63.40 دولار للبرميل في تعاملات الأمس", "70 سنتاً", "price_change"),
     ("وفي المنجم بلغت التكلفة الشاملة نحو 1,350 دولاراً للأوقية", "1,350 دولاراً", None),  # a cost per unit, no price
