@@ -670,20 +670,24 @@ class Extractor:
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
         first line names its topic, so there the word is taken as the name."""
-        line_end = ntext.find("\n", end)
-        named = self.matcher.find(ntext, start, len(ntext) if line_end < 0 else line_end)
+        named = None  # the line's whole names, matched only once a weak word turns up
         for m in TOKEN_RE.finditer(ntext, start, end):
-            if any(e.start <= m.start() < e.end for e in named):
-                continue  # الدار of الدار البيضاء: a word of a name found whole is no weak alias
+            found = None
             for skip, word in clitic_variants(m.group().lower()):
                 senses = self.homographs.get(word)
                 if senses:
                     info = self._sense(senses, ntext, norm, m.start() + skip, m.end())
-                    return EntityMatch(info, m.start() + skip, m.end(), -1, -1)
-            if not after_preposition(ntext, start, m.start()):  # في معادن كمان: the ordinary word
+                    found = EntityMatch(info, m.start() + skip, m.end(), -1, -1)
+                    break
+            if found is None and not after_preposition(ntext, start, m.start()):  # في معادن كمان: the ordinary word
                 found = self._weak_alias_at(ntext, m, end, self.gazetteer.weak_aliases)
-                if found is not None:
-                    return found
+            if found is None:
+                continue
+            if named is None:
+                line_end = ntext.find("\n", end)
+                named = self.matcher.find(ntext, start, len(ntext) if line_end < 0 else line_end)
+            if not any(e.start <= m.start() < e.end for e in named):
+                return found  # but الدار of الدار البيضاء, a word of a name found whole, is no weak alias
         return None
 
     def _weak_alias_at(self, ntext: str, m, end: int, weak: dict[str, str]) -> EntityMatch | None:
