@@ -95,9 +95,17 @@ def test_subject_is_the_investor_not_the_nearest_name(extractor):
     # ... also when the words that make it ordinary follow the name: Dubai's property market, not DFM
     ("سوق دبي العقاري بين زخم المبيعات", []),
     ("أغلق سوق دبي المالي مرتفعاً", ["DFM"]),
+    # the Fed's dot plot is no Polkadot ticker; the coin's ticker still is
+    ("متوسط الـ dot plot يشير إلى 3.1%", []),
+    ("عملة DOT نزلت 5%", ["Polkadot"]),
 ])
 def test_ordinary_words_that_are_company_names(matcher, text, names):
     assert [name for name, _ in found(matcher, text)] == names
+
+
+def test_a_not_name_phrase_in_a_title_is_no_weak_name(extractor):
+    claims = extractor.extract("شو قصة الـ dot plot؟\nالوسيط طلع عند 3.6% لآخر 2026")
+    assert claims and claims[0].subject is None
 
 
 def test_user_files_written_loosely_still_mean_what_they_say(tmp_path):

@@ -208,7 +208,7 @@ class EntityMatcher:
             if s > 0 and doc[s - 1].text == "$" and doc[s - 1].idx + 1 == doc[s].idx:
                 cs -= 1
             found.append(EntityMatch(self.gazetteer.entities[name], start + cs, start + ce, s, e))
-        found = [m for m in found if not self._in_not_name(text, start, m)]
+        found = [m for m in found if not self.in_not_name(text, start, m)]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[EntityMatch] = []
         for m in found:
@@ -217,7 +217,7 @@ class EntityMatcher:
             kept.append(m)
         return kept
 
-    def _in_not_name(self, text: str, start: int, match: EntityMatch) -> bool:
+    def in_not_name(self, text: str, start: int, match: EntityMatch) -> bool:
         """The match lies in a phrase of not_names.json (إعادة إعمار، سوق دبي العقاري): the alias is
         an ordinary word there. Up to two words before and one after the name are looked at."""
         before = TOKEN_RE.findall(text, max(start, match.start - 30), match.start)

@@ -681,8 +681,8 @@ class Extractor:
                     break
             if found is None and not after_preposition(ntext, start, m.start()):  # في معادن كمان: the ordinary word
                 found = self._weak_alias_at(ntext, m, end, self.gazetteer.weak_aliases)
-            if found is None:
-                continue
+            if found is None or self.matcher.in_not_name(ntext, start, found):
+                continue  # الـ dot plot: a phrase of not_names.json, the ordinary words
             if named is None:
                 line_end = ntext.find("\n", end)
                 named = self.matcher.find(ntext, start, len(ntext) if line_end < 0 else line_end)
