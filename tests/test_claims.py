@@ -441,6 +441,10 @@ def cue_extractor():
     # a trader's support, target, stop or close on a company is its share price
     ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
     ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
+    # a company's price of what it sells (a car, a seat, a subscription) is no share price; its close is
+    ("ويُتوقع أن يتراوح سعر سيارتها الأولى بين 150 و180 ألف ريال في سوق شركة سير", "150 و180 ألف ريال", "price_level"),
+    ("وخفضت تسلا سعر الاشتراك الشهري إلى 99 دولاراً", "99 دولاراً", "price_level"),
+    ("وبلغ سعر إغلاق تسلا 412 دولاراً", "412 دولاراً", "share_price"),
     # a company's money figure where a percent move left it, or a trader's entry and exit, is its share price
     ("• الأكثر ارتفاعاً: بنك بوبيان +3.1% لـ 612 فلس", "612 فلس", "share_price"),
     ("1) فوري: دخلت 8.20 وخرجت 8.65 جنيه", "8.65 جنيه", "share_price"),

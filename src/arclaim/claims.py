@@ -39,6 +39,7 @@ GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # Words that put a share in a sentence: the share itself, or an analyst's target price and call.
 SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سهمها|سهمه|مستهدف|نوصي|توصيه)(?![\p{L}])")
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?:ها|ه|هم)?(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
+PRICE_THEN_WORD_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)*(?:سعر|اسعار)\s+(\p{L}+)")  # سعر X: the word after the price word
 INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
 # An owner word carrying a pronoun that points back to a name (سهمها، ارباحه، ايراداتها).
 PRONOUN_OWNER_RE = regex.compile(r"\s*[،,]\s*(?:(?:غير ان|الا ان|لكن|بينما|و)\s*)?[وفبل]?(?:سهم|اسهم|ارباح|ايرادات|مبيعات|ديون|صافي ربح|توزيعات)(?:ها|ه)(?![\p{L}])")
@@ -252,6 +253,7 @@ class ClaimAssembler:
         self.debt_yield_re = regex.compile(self.yield_re.pattern + r"(?:\s+\p{L}+){0,2}?\s+" + tenors.pattern)
         level = data["metrics"]["price_level"]
         self.goods_price_re = words_re(level["goods_after_price"], r"(?:[وفبل]|ال|لل|بال)*(?:سعر|اسعار|متوسط سعر)\s+")
+        self.share_after_price = {fold(w) for w in level["share_words_after_price"]}
         self.per_unit_re = regex.compile(r"\s*(?:لل|ل|لكل\s+(?:ال)?|في\s+ال|بال)(?:%s)" % "|".join(
             sorted((regex.escape(fold(w)) for w in level["per_unit_nouns"]), key=len, reverse=True)))
         self.exchange_codes = {fold(w): set(codes) for w, codes in level["exchange_currencies"].items()}
@@ -431,6 +433,8 @@ class ClaimAssembler:
             return "price_level"  # السعر ... 11 ألف دولار للطن: a share is never priced per tonne
         if best == "share_price" and q.kind == "money" and self.goods_price_re.search(text, clause[0], q.start):
             return "price_level"  # رفعت جهينة سعر اللتر الي 48 جنيه: a product's price, not the share's
+        if best == "share_price" and q.kind == "money" and self._prices_a_thing(text, q, sent, clause):
+            return "price_level"  # سعر المقاعد المحاذية للحلبة 45 ألف ريال: what the company sells, no share named
         if best is None and q.kind == "power":
             best = "capacity"  # a power figure with no cue is a capacity; its tense decides which
         if best in ("capacity", "capacity_target"):
@@ -557,6 +561,17 @@ class ClaimAssembler:
         """The figure is X in من X إلى Y."""
         return bool(MOVE_START_RE.search(text, max(0, q.start - 12), q.start)) and bool(
             MOVE_TO_RE.match(text, q.end, q.end + 40))
+
+    def _prices_a_thing(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> bool:
+        """The figure's price word names what is priced (سعر سيارتها، أسعار التذاكر) in a sentence that
+        names no share: a good or a service, not a share price (share_words_after_price lists the
+        words after which the price is still the share's: سعر الإغلاق، سعر الطرح، بسعر يبلغ)."""
+        if SHARE_WORDS.search(text, sent.start, sent.end):
+            return False
+        last = None
+        for last in PRICE_THEN_WORD_RE.finditer(text, clause[0], q.start):
+            pass
+        return last is not None and last.group(1) not in self.share_after_price
 
     def _is_unit_price(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
         """A money figure per unit (64 دولار للبرميل، 3.4 دينار للأورو) or the price of another currency
