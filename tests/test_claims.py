@@ -441,6 +441,9 @@ def cue_extractor():
     # a trader's support, target, stop or close on a company is its share price
     ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
     ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
+    # an insurer's written premiums are its revenue
+    ("نمت الأقساط المكتتبة لشركة التعاونية 14% في الأشهر التسعة الأولى", "14%", "revenue"),
+    ("وسجلت الشركة إجمالي أقساط مكتتبة قدره 4.96 مليار ريال", "4.96 مليار ريال", "revenue"),
     # a company's price of what it sells (a car, a seat, a subscription) is no share price; its close is
     ("ويُتوقع أن يتراوح سعر سيارتها الأولى بين 150 و180 ألف ريال في سوق شركة سير", "150 و180 ألف ريال", "price_level"),
     ("وخفضت تسلا سعر الاشتراك الشهري إلى 99 دولاراً", "99 دولاراً", "price_level"),
