@@ -605,6 +605,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
     # a title that only labels a sector is a report's letterhead: the company below it is the topic
     ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
+    # ... also when the letterhead names the country after the sector
+    ("مذكرة بحثية | البتروكيماويات – السعودية\nسابك (2010.SR) – التوصية: محايد\n\nيتداول السهم حالياً عند 62 ريالاً.", "62 ريالاً", "SABIC"),
     # the price of a gram of a metal is the metal's, wherever it is sold
     ("وفي مصر ارتفع سعر غرام الفضة الخام إلى 90 جنيهاً", "90 جنيهاً", "Silver"),
     # a spread over US Treasuries is the issuer's, not the benchmark's

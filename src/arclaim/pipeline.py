@@ -38,6 +38,7 @@ BYLINE_RE = regex.compile(r"[^\n@·|]{1,60}[·|][ \t]*(?:منذ[ \t]|[\d٠-٩]{1
 FEED_LINE_RE = regex.compile(r"[^\n]{0,40}(?<![\p{L}])(?:Square|سكوير)(?![\p{L}])[^\n]{0,40}$", regex.M)
 FEMININE_ADJECTIVE_RE = regex.compile(r"[ \t]+\p{L}{3,}ه(?![\p{L}])")  # a word ending in ة right after (folded)
 SECTOR_LABEL_RE = regex.compile(r"(?<![\p{L}])(?:ال)?قطاع(?![\p{L}])")  # a title naming a sector
+NOTE_LABEL_RE = regex.compile(r"(?<![\p{L}])مذكره[ \t]+بحثيه(?![\p{L}])")  # a research note's letterhead
 FURNITURE_LINES_MAX = 3  # lines of labels, feed headers and handles a post may open with
 NISBA_AFTER_RE = regex.compile(r"[ \t]+[وف]?ال\p{L}+ي(?:ه|ين|ون)?(?![\p{L}])")  # a relative adjective right after a word
 HEADLINE_MAX_CHARS = 400  # how much of an opening line is read for the topic
@@ -507,6 +508,10 @@ class Extractor:
                 weak = self._weak_lead_entity(ntext, start, first.start, norm)
                 if weak is not None:
                     return weak
+            if all(e.info.type == "GPE" for e in lead) and NOTE_LABEL_RE.search(ntext, start, end):
+                company = self._company_under_sector_label(ntext, start, end, datelines)
+                if company is not None:
+                    return company  # مذكرة بحثية | المرافق العامة – السعودية, then the company's line
             country = self.assembler.country_of_capital.get(first.info.name)
             if country is not None and not after_preposition(ntext, start, first.start) \
                     and VERB_NEXT_RE.match(ntext, first.end, end):
@@ -588,9 +593,10 @@ class Extractor:
         return titled
 
     def _company_under_sector_label(self, ntext: str, start: int, end: int, datelines) -> EntityMatch | None:
-        """A title that only labels a sector (مذكرة بحثية – قطاع التأمين السعودي) is a report's
-        letterhead: the company the next line opens with (بوبا العربية (8210) | التوصية ...) is the topic."""
-        if not SECTOR_LABEL_RE.search(ntext, start, end):
+        """A title that only labels a sector or a research note (مذكرة بحثية – قطاع التأمين السعودي) is a
+        report's letterhead: the company the next line opens with (بوبا العربية (8210) | التوصية ...) is
+        the topic, even when the letterhead names the country too."""
+        if not (SECTOR_LABEL_RE.search(ntext, start, end) or NOTE_LABEL_RE.search(ntext, start, end)):
             return None
         next_start, next_end = _next_line(ntext, end)
         ents = self._lead_entities(ntext, next_start, next_end, datelines)
