@@ -456,6 +456,8 @@ def cue_extractor():
     ("واشترت المؤسسة العامة للحبوب نحو 420 ألف طن من القمح في مناقصة أمس", "420 ألف طن", "exports"),
     # a moving share or ratio outside the vocabulary (foreign ownership, local content, provisions) has no metric
     ("وارتفعت نسبة الملكية الأجنبية في البنك إلى 21.4% من 20.8%", "21.4%", None),
+    ("وتراجعت حركة الحاويات في الميناء 6% في أكتوبر", "6%", None),
+    ("وارتفعت كميات الحبوب المناولة 11% على أساس سنوي", "11%", None),
     ("وقفزت المخصصات بنسبة 29% إلى 840 مليون ريال", "29%", None),
     # a company's price of a good or service (a tonne, a litre, a room) is a price level, not its share's
     ("وقالت الشركة إن متوسط سعر الغرفة في فنادقها بلغ 1,260 ريالاً خلال الموسم", "1,260 ريالاً", "price_level"),

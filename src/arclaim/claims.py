@@ -97,9 +97,9 @@ CAUSE_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?السبب|بسبب|نتيجه|
 PRESENT_CAPACITY = regex.compile(r"(?<![\p{L}])(?:[وبل]?ال)?(?:حالي|حاليه|نشطه|قائمه|تشغيليه الحاليه)(?![\p{L}])|(?<![\p{L}])(?:حتي الان|قيد التشغيل)(?![\p{L}])")
 # A level held where it was (ثبت البنك الفائدة عند، استقر الهامش عند، ابقت علي): no move, gold 45 of 45.
 HELD_AT_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:ثبت|ثبتت|ابقي|ابقت|استقر|استقرت|ثابت|ثابته)\s+(?:\p{L}+\s+){0,4}(?:عند|علي)\s*(?:(?:نحو|حوالي|مستوي)\s*)?$")
-# "the number of" or "the ratio of" (عدد الزوار، نسبة الامتلاء; not بنسبة, the size of a move): a noun outside
-# the vocabulary follows
-COUNT_OF_RE = regex.compile(r"(?<![\p{L}])(?:[وفب]?(?:ال)?(?:عدد|اعداد)|[وف]?(?:ال)?نسبه)(?![\p{L}])")
+# "the number of", "the quantities of", "the traffic of", "the orders of" or "the ratio of" (عدد الزوار، كميات
+# الصب، حركة الحاويات، نسبة الامتلاء; not بنسبة, the size of a move): a noun outside the vocabulary follows
+COUNT_OF_RE = regex.compile(r"(?<![\p{L}])(?:[وفب]?(?:ال)?(?:عدد|اعداد|كميات|حركه|طلبات)|[وف]?(?:ال)?نسبه)(?![\p{L}])")
 PRESENT_WORD_GAP = 3  # characters: a present word this close after a figure dates that figure
 MOVE_START_RE = regex.compile(r"(?<![\p{L}])من\s+(?:(?:نحو|حوالي)\s+)?$")
 MOVE_TO_RE = regex.compile(r"[^\n.؟!]{0,30}?(?<![\p{L}])(?:الي|ل)\s*")
