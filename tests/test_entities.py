@@ -98,6 +98,9 @@ def test_subject_is_the_investor_not_the_nearest_name(extractor):
     # the Fed's dot plot is no Polkadot ticker; the coin's ticker still is
     ("متوسط الـ dot plot يشير إلى 3.1%", []),
     ("عملة DOT نزلت 5%", ["Polkadot"]),
+    # a fuel's sulphur grade is no sulphur price
+    ("ارتفع هامش زيت الوقود عالي الكبريت", []),
+    ("قفزت أسعار الكبريت 5%", ["Sulphur"]),
 ])
 def test_ordinary_words_that_are_company_names(matcher, text, names):
     assert [name for name, _ in found(matcher, text)] == names
