@@ -442,6 +442,9 @@ def cue_extractor():
     # a trader's support, target, stop or close on a company is its share price
     ("سهم فوري: الدعم بقى 9 جنيه والهدف الجاي 10.5 جنيه", "9 جنيه", "share_price"),
     ("سهم الدار: ووقف الخسارة تحت 7.95 درهم", "7.95 درهم", "share_price"),
+    # what a savings account or a time deposit pays is a rate
+    ("عندي حساب توفير في البنك يعطيني 1.5% في السنة", "1.5%", "interest_rate"),
+    ("الودائع لأجل سنة تعطي بين 3 و4% حسب المبلغ", "3 و4%", "interest_rate"),
     # an insurer's written premiums are its revenue
     ("نمت الأقساط المكتتبة لشركة التعاونية 14% في الأشهر التسعة الأولى", "14%", "revenue"),
     ("وسجلت الشركة إجمالي أقساط مكتتبة قدره 4.96 مليار ريال", "4.96 مليار ريال", "revenue"),
