@@ -37,6 +37,8 @@ def found(matcher, text):
     ("وقعت قطر للطاقة عقداً", "QatarEnergy", "قطر للطاقة"),
     ("الدزاير تصدر الغاز", "Algeria", "الدزاير"),  # Maghrebi spelling
     ("عاجل | #قطر_للطاقة توقع عقداً جديداً", "QatarEnergy", "قطر_للطاقة"),  # a hashtag's words
+    ('الهيئة العامة لـ"الفوسفات الأردنية" تقر التوزيع', "Jordan Phosphate Mines", "الفوسفات الأردنية"),  # a quoted name after a clitic
+    ("وأكبر جولة كانت لـ«نينجا» للتوصيل", "Ninja", "نينجا"),
     ("2- فوري FWRY: ضرب الوقف", "Fawry", "FWRY"),  # a bare exchange ticker (FWRY.CA)
 ])
 def test_aliases_with_clitics(matcher, text, name, surface):

@@ -190,8 +190,9 @@ class EntityMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMatch]:
         """Entities in `text[start:end]`, longest first where they overlap, in text order."""
-        # a hashtag joins its words with _ (#قطر_للطاقة): read them as words, offsets unchanged
-        segment = text[start:end].replace("_", " ")
+        # a hashtag joins its words with _ (#قطر_للطاقة), and a clitic may be glued to a quoted name
+        # (لـ"الفوسفات الأردنية"): read them as words, offsets unchanged
+        segment = text[start:end].translate(_WORD_JOINERS)
         doc = self.nlp.make_doc(segment)
         self._set_norms(doc)
         found = []
@@ -269,6 +270,7 @@ def _strips_article(prefix: str) -> bool:
 
 
 COMPANY_TYPES = ("ORG", "TICKER")
+_WORD_JOINERS = str.maketrans({"_": " ", '"': " ", "«": " ", "»": " ", "“": " ", "”": " "})
 
 
 _PLAIN = regex.compile(r"[^\W_]+(?: [^\W_]+)*")
