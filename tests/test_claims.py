@@ -611,6 +611,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("لتر اللبن بقى بكام عندكم؟ 🥛\nجهينة رفعت سعر اللتر تاني\n- مبيعات الشركة في ٦ شهور عدت ٩ مليار جنيه", "٩ مليار جنيه", "Juhayna Food Industries"),
     # a title that only labels a sector is a report's letterhead: the company below it is the topic
     ("مذكرة بحثية – قطاع التأمين السعودي\nبوبا العربية (8210) | التوصية: بيع\n\nما الذي تغيّر في الربع الثالث\n١- تراجع صافي الربح ٩٪ على أساس سنوي", "٩٪", "Bupa Arabia"),
+    # the writer's own money is no company's, whatever the post is about
+    ("سروة بعد سنة: المحفظة بالأحمر\n\nبديت بـ 20 ألف درهم وكل شهر أضيف ألفين", "20 ألف درهم", None),
     # a sentence's own name beats the subject carried from the sentence before it
     ("فقاعة الذكاء الاصطناعي: خرافات شائعة\n\n١- إنفيديا رفعت مبيعاتها ٦٠٪ هذا العام.\n٢- وليس صحيحاً أن أوبن إيه آي بلا دخل: إيراداتها السنوية تجاوزت ١٠ مليارات دولار.", "١٠ مليارات دولار", "OpenAI"),
     # ... also when the letterhead names the country after the sector

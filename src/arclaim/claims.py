@@ -34,6 +34,10 @@ NO_METRIC = "-"  # what a non-metric cue (metrics.json "non_metric") stands for 
 # Names whose words say nothing of their figures; a central bank's, an exchange's or a commodity's name
 # does (البنك المركزي: a rate; برنت: a price).
 CUELESS_NAME_TYPES = {"ORG", "TICKER", "GPE"}
+# A word that can only be first person just before a figure whose sentence names nobody (بديت بـ، حسابي،
+# يعطيني): the writer's own money or portfolio (دفعت، خسرت would also read "she paid, she lost")
+FIRST_PERSON_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:بديت|حطيت|قسمتهم|محفظتي|حسابي|راتبي|فلوسي|مدخراتي|عطاني|يعطيني|تعطيني)(?![\p{L}])")
+FIRST_PERSON_REACH = 40  # characters before the figure
 MARKET_WIDE_METRICS = {"liquidations"}  # figures of a whole market: a subject only when their sentence names one
 GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # Words that put a share in a sentence: the share itself, or an analyst's target price and call.
@@ -336,6 +340,8 @@ class ClaimAssembler:
                          (country, currency_kind))
             if metric in MARKET_WIDE_METRICS:
                 fallbacks = ()  # تصفية مراكز بـ 1.9 مليار دولار: the whole market's, not the post's coin
+            elif not ents and FIRST_PERSON_RE.search(text, max(clause[0], q.start - FIRST_PERSON_REACH), q.start):
+                fallbacks = ()  # بديت بـ 15 ألف درهم: the writer's own money, not the post's company
             candidates = self._subject_candidates(text, q, sent, clause, ents, metric, fallbacks)
             subject = self.ranker.best(candidates)
             metric, related = self.resolve_subject(text, q, sent, metric, subject)
