@@ -445,6 +445,10 @@ def cue_extractor():
     # what a savings account or a time deposit pays is a rate
     ("عندي حساب توفير في البنك يعطيني 1.5% في السنة", "1.5%", "interest_rate"),
     ("الودائع لأجل سنة تعطي بين 3 و4% حسب المبلغ", "3 و4%", "interest_rate"),
+    # money per share in a sentence about a payout is a dividend, not a share price
+    ("وافقت الجمعية العمومية على كوبون قدره 2 جنيه للسهم", "2 جنيه", "dividend"),
+    ("ودفع البنك 0.30 دينار للسهم، وهي أعلى توزيعات منذ 2019", "0.30 دينار", "dividend"),
+    ("طرحت الشركة أسهمها بسعر 12 ريالاً للسهم", "12 ريالاً", "share_price"),
     # an insurer's written premiums are its revenue
     ("نمت الأقساط المكتتبة لشركة التعاونية 14% في الأشهر التسعة الأولى", "14%", "revenue"),
     ("وسجلت الشركة إجمالي أقساط مكتتبة قدره 4.96 مليار ريال", "4.96 مليار ريال", "revenue"),

@@ -43,6 +43,9 @@ GENERIC_METRICS = {"price_change", "price_level", "share_price"}
 # Words that put a share in a sentence: the share itself, or an analyst's target price and call.
 SHARE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سهمها|سهمه|مستهدف|نوصي|توصيه)(?![\p{L}])")
 PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|اسهم|سعر|اسعار|مؤشر)(?:ها|ه|هم)?(?![\p{L}])(?!\s+(?:ال)?(?:فائده|فايده|صرف))")
+# Words of a payout to shareholders (توزيعات، وزعت، موزع، كوبون، كاش، نقداً): money per share in their sentence
+# is a dividend, not a share price
+DIVIDEND_WORD_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:توزيع\p{L}*|وزع\p{L}*|موزع\p{L}*|يوزع\p{L}*|كوبون\p{L}*|كاش|نقدا|ديفيدند\p{L}*|ديفيدوند)(?![\p{L}])")
 PRICE_THEN_WORD_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)*(?:سعر|اسعار)\s+(\p{L}+)")  # سعر X: the word after the price word
 INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
 # An owner word carrying a pronoun that points back to a name (سهمها، ارباحه، ايراداتها).
@@ -398,7 +401,10 @@ class ClaimAssembler:
                 best, best_score, best_cue = metric, score, m
         if best == "capex" and q.kind in CHANGE_KINDS and COST_CUE_RE.match(text, best_cue.start, best_cue.end):
             return None  # ترتفع تكلفة الكوادر الطبية 6-8%: a cost that moved, no capital spending
-        if q.kind == "money" and best not in UNIT_PRICE_KEEPS and PER_SHARE_RE.match(text, q.end):
+        per_share = q.kind == "money" and PER_SHARE_RE.match(text, q.end) is not None
+        if per_share and best in (None, "share_price") and DIVIDEND_WORD_RE.search(text, sent.start, sent.end):
+            return "dividend"  # دفعت الشركة 3 ريالات للسهم ... عائد التوزيع، كوبون 1.25 جنيه للسهم: paid out
+        if per_share and best not in UNIT_PRICE_KEEPS:
             return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
         if best == NO_METRIC:
             return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
