@@ -445,6 +445,10 @@ def cue_extractor():
     # what a savings account or a time deposit pays is a rate
     ("عندي حساب توفير في البنك يعطيني 1.5% في السنة", "1.5%", "interest_rate"),
     ("الودائع لأجل سنة تعطي بين 3 و4% حسب المبلغ", "3 و4%", "interest_rate"),
+    # a yield or a spread that moved is a rate, not a price; a potential return is not
+    ("وتراجع العائد على أذون الخزانة لأجل عام إلى 24.1% من 25.3%", "25.3%", "interest_rate"),
+    ("وضاق الفارق على السندات الحكومية 40 نقطة أساس منذ بداية العام", "40 نقطة أساس", "interest_rate"),
+    ("ويشير السعر المستهدف إلى عائد محتمل بنسبة 18%", "18%", "price_change"),
     # money per share in a sentence about a payout is a dividend, not a share price
     ("وافقت الجمعية العمومية على كوبون قدره 2 جنيه للسهم", "2 جنيه", "dividend"),
     ("ودفع البنك 0.30 دينار للسهم، وهي أعلى توزيعات منذ 2019", "0.30 دينار", "dividend"),

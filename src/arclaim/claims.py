@@ -46,6 +46,11 @@ PRICE_WORDS = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:سهم|ا�
 # Words of a payout to shareholders (توزيعات، وزعت، موزع، كوبون، كاش، نقداً): money per share in their sentence
 # is a dividend, not a share price
 DIVIDEND_WORD_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:توزيع\p{L}*|وزع\p{L}*|موزع\p{L}*|يوزع\p{L}*|كوبون\p{L}*|كاش|نقدا|ديفيدند\p{L}*|ديفيدوند)(?![\p{L}])")
+YIELD_OR_SPREAD_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل)*(?:عائد|عايد|عوائد|عائده|عايدها|عائدها|فارق|فروق|فروقات)(?![\p{L}])")
+YIELD_REACH = 80  # characters before the figure
+# ... unless the yield is a potential return, an internal rate of return, revenue per unit, royalties or a
+# dividend yield (عائد محتمل، العائد الداخلي، العائد لكل مسافر، عوائد حقوق الملكية، عائد التوزيعات)
+NOT_A_RATE_AFTER_YIELD_RE = regex.compile(r"\s+(?:[وفبل]|ال|لل)*(?:محتمل|داخلي|لكل|حقوق|توزيع\p{L}*)(?![\p{L}])")
 PRICE_THEN_WORD_RE = regex.compile(r"(?<![\p{L}])(?:[وفبل]|ال|لل|بال)*(?:سعر|اسعار)\s+(\p{L}+)")  # سعر X: the word after the price word
 INDEX_WORDS = regex.compile(r"(?<![\p{L}])(?:مؤشر|العام)(?![\p{L}])")  # مؤشر سوق دبي العام -> سوق دبي
 # An owner word carrying a pronoun that points back to a name (سهمها، ارباحه، ايراداتها).
@@ -456,6 +461,8 @@ class ClaimAssembler:
             return None  # تراجع عدد الزوار 37%، ارتفعت نسبة المطالبات الي 87.9%: a count or ratio moved, no price
         if best is None and q.kind == "percent" and direction:
             best = "price_change"
+        if best == "price_change" and q.kind in CHANGE_KINDS and self._yield_moved(text, q, clause):
+            return "interest_rate"  # نزل العائد على أذون السنة من 27.9% الي 25.6%، ضاق الفارق 35 نقطة أساس: a yield moved
         if best == "price_level" and direction and self._is_amount_moved(text, q):
             best = "price_change"  # الجرام خسر 150 جنيه: the amount a price moved, not where it stands
         if best is None and q.kind == "pp":
@@ -573,6 +580,15 @@ class ClaimAssembler:
         """The figure is X in من X إلى Y."""
         return bool(MOVE_START_RE.search(text, max(0, q.start - 12), q.start)) and bool(
             MOVE_TO_RE.match(text, q.end, q.end + 40))
+
+    def _yield_moved(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
+        """A yield or a spread (العائد، عوائد، الفارق) stands before the figure in its clause with no
+        share, price or index named after it: the move is of a rate, not of a price."""
+        last = None
+        for last in YIELD_OR_SPREAD_RE.finditer(text, max(clause[0], q.start - YIELD_REACH), q.start):
+            pass
+        return (last is not None and not PRICE_WORDS.search(text, last.end(), q.start)
+                and not NOT_A_RATE_AFTER_YIELD_RE.match(text, last.end()))
 
     def _prices_a_thing(self, text: str, q: RawQuantity, sent: Sentence, clause: tuple[int, int]) -> bool:
         """The figure's price word names what is priced (سعر سيارتها، أسعار التذاكر) in a sentence that
