@@ -584,9 +584,7 @@ class ClaimAssembler:
     def _yield_moved(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
         """A yield or a spread (العائد، عوائد، الفارق) stands before the figure in its clause with no
         share, price or index named after it: the move is of a rate, not of a price."""
-        last = None
-        for last in YIELD_OR_SPREAD_RE.finditer(text, max(clause[0], q.start - YIELD_REACH), q.start):
-            pass
+        last = _last_match(YIELD_OR_SPREAD_RE, text, max(clause[0], q.start - YIELD_REACH), q.start)
         return (last is not None and not PRICE_WORDS.search(text, last.end(), q.start)
                 and not NOT_A_RATE_AFTER_YIELD_RE.match(text, last.end()))
 
@@ -596,9 +594,7 @@ class ClaimAssembler:
         words after which the price is still the share's: سعر الإغلاق، سعر الطرح، بسعر يبلغ)."""
         if SHARE_WORDS.search(text, sent.start, sent.end):
             return False
-        last = None
-        for last in PRICE_THEN_WORD_RE.finditer(text, clause[0], q.start):
-            pass
+        last = _last_match(PRICE_THEN_WORD_RE, text, clause[0], q.start)
         return last is not None and last.group(1) not in self.share_after_price
 
     def _is_unit_price(self, text: str, q: RawQuantity, clause: tuple[int, int]) -> bool:
@@ -1198,6 +1194,14 @@ def _words_before(text: str, start: int, pos: int) -> list[str]:
 def _calendar_year(value: int) -> int | None:
     """A Gregorian year as a claim's year; a Hijri one (1446هـ) is none."""
     return value if 1900 <= value <= 2100 else None
+
+
+def _last_match(pattern: regex.Pattern, text: str, start: int, end: int):
+    """The last match of `pattern` in text[start:end], or None."""
+    last = None
+    for last in pattern.finditer(text, start, end):
+        pass
+    return last
 
 
 def _inside(m, span: tuple[int, int] | None) -> bool:
