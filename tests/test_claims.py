@@ -684,6 +684,12 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # money flowing into or out of a market named by its exchange is the exchange's, not the country's
     ("وسحب المستثمرون الأجانب نحو 2.1 مليار ريال من السوق السعودية خلال الشهر", "2.1 مليار ريال", "Saudi Exchange"),
     ("البورصة المصرية اليوم\nوسجل المستثمرون الأجانب صافي بيع بقيمة 310 مليون جنيه في البورصة", "310 مليون جنيه", "EGX"),
+    # a bare الصندوق، الشركة، البنك stands for the last entity named before it that such a noun can
+    # name, even in a sentence without a figure, unless the topic is one (then it is the topic)
+    ("أرامكو توزع أرباحاً قياسية\n\nويملك صندوق الاستثمارات العامة حصة مباشرة في أرامكو.\nوبلغ نصيب الصندوق من التوزيع الأخير نحو 3.1 مليار دولار.", "3.1 مليار دولار", "Public Investment Fund"),
+    ("الكويت تطرح مناقصة جديدة للكهرباء\n\nوفازت أكوا باور بالعقد الأول في المناقصة.\nوقالت الشركة إن استثماراتها في المحطة ستبلغ 900 مليون دولار.", "900 مليون دولار", "ACWA Power"),
+    ("تركيا تجدد خط المبادلة مع الإمارات\n\nوقّع البنك المركزي التركي الاتفاق أمس.\nوارتفع صافي احتياطيات البنك إلى 52 مليار دولار.", "52 مليار دولار", "CBRT Turkey"),
+    ("نتائج البنك الأهلي السعودي\n\nوتعاونت شركة علم مع البنك في مشروع جديد.\nوارتفع صافي ربح البنك 12% في الربع.", "12%", "Saudi National Bank"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

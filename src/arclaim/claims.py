@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .entities import EntityInfo, EntityMatch, Gazetteer
+from .entities import EntityInfo, EntityMatch, Gazetteer, alias_key
 from .lexicon import PhraseIndex, fold, load_json, word_in
 from .quantities import RawQuantity
 from .sentences import Sentence, SentenceIndex
@@ -62,6 +62,7 @@ LINE_LABEL_END_RE = regex.compile(r"(?:[ \t]*\(?\$?[A-Z][A-Z0-9.]{1,9}\)?)?[ \t]
 # A relative pronoun right after a name: the figure of the relative clause is about that name
 # (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
 RELATIVE_RE = regex.compile(r"\s*[،,]?\s*(?:الذي|التي|اللذين|اللتين|الذين|اللي)(?![\p{L}])")
+ANAPHOR_LOOKBACK = 40  # names: how far back a bare الشركة or الصندوق looks for what it stands for
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
@@ -302,6 +303,13 @@ class ClaimAssembler:
         self.reporters = self.sources | self.lenders  # a headline naming one of these reports on the topic
         self.source_words = {fold(w) for w in subjects["source_words"]}
         self.market_rate_re = words_re(subjects["market_rate_words"], CLITIC_BEFORE)
+        anaphors = {fold(noun): fits for noun, fits in subjects["anaphors"].items() if not noun.startswith("_")}
+        self.anaphor_re = regex.compile(r"(?<![\p{L}])[وف]?(?:[بك]?ال|لل)(" + "|".join(n[2:] for n in anaphors) + r")(?![\p{L}])")
+        self.anaphor_fits = {noun[2:]: (set(fits["types"]), {alias_key(w) for w in fits["alias_words"]})
+                             for noun, fits in anaphors.items()}
+        self.alias_words: dict[str, set[str]] = {}  # entity name -> the words of its aliases
+        for key, name in self.gazetteer.aliases.items():
+            self.alias_words.setdefault(name, set()).update(key.split())
         self.collective_index = PhraseIndex({fold(p): "collective" for p in subjects["collective"] + subjects["everyday"]}
                                             | {fold(p): "combined" for p in subjects["combined"]})
 
@@ -326,6 +334,8 @@ class ClaimAssembler:
             s = index.at(q.start)
             if s is not None:
                 years_by_sentence.setdefault(s.index, []).append(q)
+        self._doc_ents = sorted((e for found in entities_of.values() for e in found), key=lambda e: e.start)
+        self._doc_ent_starts = [e.start for e in self._doc_ents]
         for q in quantities:
             if not q.is_claim_kind:
                 continue
@@ -344,7 +354,9 @@ class ClaimAssembler:
             if currency_kind == "currency" and metric is None:
                 country = None  # كرتونة البيض بقت بـ 175 جنيه: a price nobody names is about no country
             same_sentence = bool(out) and out[-1].sentence.index == sent.index >= 0
-            fallbacks = ((carried, "carried" if same_sentence else "carried_across"), (_topic_at(sections, q.start, topic), "topic"),
+            section_topic = _topic_at(sections, q.start, topic)
+            fallbacks = ((self._antecedent(text, q, sent, ents, section_topic), "anaphor"),
+                         (carried, "carried" if same_sentence else "carried_across"), (section_topic, "topic"),
                          (country, currency_kind))
             if metric in MARKET_WIDE_METRICS:
                 fallbacks = ()  # تصفية مراكز بـ 1.9 مليار دولار: the whole market's, not the post's coin
@@ -1000,6 +1012,31 @@ class ClaimAssembler:
         """An amount in a local currency is about that currency's country when nothing better is known."""
         info = self.currency_countries.get(q.unit) if q.kind == "money" else None
         return EntityMatch(info, -1, -1, -1, -1) if info is not None else None
+
+    def _antecedent(self, text: str, q: RawQuantity, sent: Sentence, ents: list[EntityMatch],
+                    topic: EntityMatch | None) -> EntityMatch | None:
+        """What a bare definite noun before the figure stands for (وقالت الشركة إن ...، يملك الصندوق
+        نحو 16%): the last entity named before it in the document that such a noun can name
+        (subjects.json `anaphors`). Not when the noun begins a name (البنك الأهلي) or a name stands
+        between it and the figure."""
+        noun = None
+        for noun in self.anaphor_re.finditer(text, sent.start, q.start):
+            pass
+        if noun is None or any(e.start <= noun.end() + 2 and noun.start() < e.end for e in ents) \
+                or any(noun.end() <= e.start < q.start for e in ents):
+            return None
+        types, words = self.anaphor_fits[noun.group(1)]
+
+        def fits(e: EntityMatch) -> bool:
+            return e.info.type in types or bool(words & self.alias_words.get(e.info.name, set()))
+
+        if topic is not None and fits(topic):
+            return topic  # الشركة in a post about a company is that company, whoever was named last
+        i = bisect_left(self._doc_ent_starts, noun.start())
+        for e in reversed(self._doc_ents[max(0, i - ANAPHOR_LOOKBACK):i]):  # bounded: long texts stay linear
+            if e.end <= noun.start() and fits(e):
+                return e
+        return None
 
     @staticmethod
     def _carried_subject(previous: list[ClaimParts], q: RawQuantity, breaks: list[int]) -> EntityMatch | None:

@@ -27,6 +27,7 @@ from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
 AUTHOR_MAX_WORDS = 4  # an author's display name above the handle line (أبو فهد | متداول)
+ANTECEDENT_SENTENCES = 3  # sentences before a bare الشركة whose names are matched for it to stand for
 LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترجمة، عاجل), not the headline
 BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list item
 # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
@@ -219,6 +220,7 @@ class Extractor:
         self._add_commodity_units(ntext, index, entities_of)
         self._add_index_words(ntext, index, entities_of, topic)
         self._add_short_names(ntext, index, entities_of, topic)
+        self._add_antecedent_sentences(ntext, index, entities_of)
         wanted_ids = {id(q) for q in wanted}
         heading_starts = _heading_starts(ntext)
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
@@ -324,6 +326,18 @@ class Extractor:
                     yield EntityMatch(info, m.start(1) - 2, m.end(), -1, -1)
 
         _add_names(index, entities_of, mentions)
+
+    def _add_antecedent_sentences(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list]) -> None:
+        """Names in the sentences just before one that says الشركة، الصندوق or البنك: what such a noun
+        stands for is often named in a sentence without a figure, which is otherwise never matched."""
+        position = {sent.index: k for k, sent in enumerate(index.sentences)}
+        for k in sorted(position[i] for i in entities_of if i in position):
+            sent = index.sentences[k]
+            if not self.assembler.anaphor_re.search(ntext, sent.start, sent.end):
+                continue
+            for before in index.sentences[max(0, k - ANTECEDENT_SENTENCES):k]:
+                if before.index not in entities_of:
+                    entities_of[before.index] = self.matcher.find(ntext, before.start, before.end)
 
     def _add_place_words(self, ntext: str, index: SentenceIndex, entities_of: dict[int, list],
                          topic: EntityMatch | None) -> None:
