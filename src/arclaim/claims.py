@@ -157,6 +157,8 @@ SIZE_LEAD_RE = regex.compile(r"[\sـ]*(?:(?:بنسبه|بنحو|بحوالي|ب�
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
 CONTRAST_RE = regex.compile(r"(?<![\p{L}])(?:بينما|في حين|فيما|لكن|غير ان|الا ان)(?![\p{L}])")
 CLOSING_AFTER_REACH = 25  # characters after a closing level within which the move it ended is told
+# an order of goods before a count of them (طلبية، تطلب، لشراء): the count is a backlog
+ORDER_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:(?:ال)?طلبي(?:ه|ات|اتها|اته|تها)|طلبت|تطلب|يطلب|طلبتها|طلبها|ل?شراء)(?![\p{L}])")
 COUNTED_NOUN_DISTANCE = 20  # how far a counted noun counts as a cue (محفظة الطلبات ... 5,900 طائرة is a backlog)
 CUE_TAKER_GAP = 25  # characters after a cue within which a figure it introduces starts
 AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
@@ -416,6 +418,11 @@ class ClaimAssembler:
                 score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
             if best_score is None or score < best_score:
                 best, best_score, best_cue = metric, score, m
+        if best == "deliveries" and ORDER_RE.search(text, clause[0], q.start):
+            return "backlog"  # طلبية مؤكدة لشراء 65 طائرة، تطلب 12 طائرة: units ordered, not yet delivered
+        if best == "deliveries" and any(m.value == "exports" and clause[0] <= m.start and m.end <= q.start
+                                        for m in self._matches(self.metric_index, text, sent.start, sent.end)):
+            return "exports"  # صادرات السيارات ... 412 ألف سيارة: the goods counted are the ones traded
         if best == "capex" and q.kind in CHANGE_KINDS and COST_CUE_RE.match(text, best_cue.start, best_cue.end):
             return None  # ترتفع تكلفة الكوادر الطبية 6-8%: a cost that moved, no capital spending
         per_share = q.kind == "money" and PER_SHARE_RE.match(text, q.end) is not None
