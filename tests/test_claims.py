@@ -473,6 +473,9 @@ def cue_extractor():
     ("ووقّعت الناقلة طلبية مؤكدة لشراء 24 طائرة عريضة البدن من بوينغ", "24 طائرة", "backlog"),
     ("وبلغت صادرات كوريا الجنوبية من السيارات إلى الخليج 215 ألف سيارة", "215 ألف سيارة", "exports"),
     ("وسلّمت الشركة 38 طائرة خلال الربع الثالث", "38 طائرة", "deliveries"),
+    # debt over assets or value is leverage, a debt figure; loans over deposits is a bank's liquidity
+    ("وبلغت نسبة القروض إلى إجمالي الأصول 38% بنهاية الربع", "38%", "debt"),
+    ("وتجاوزت نسبة القروض إلى الودائع 96% في القطاع", "96%", None),
     ("وقفزت المخصصات بنسبة 29% إلى 840 مليون ريال", "29%", None),
     # a company's price of a good or service (a tonne, a litre, a room) is a price level, not its share's
     ("وقالت الشركة إن متوسط سعر الغرفة في فنادقها بلغ 1,260 ريالاً خلال الموسم", "1,260 ريالاً", "price_level"),

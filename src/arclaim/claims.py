@@ -157,6 +157,9 @@ SIZE_LEAD_RE = regex.compile(r"[\sـ]*(?:(?:بنسبه|بنحو|بحوالي|ب�
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
 CONTRAST_RE = regex.compile(r"(?<![\p{L}])(?:بينما|في حين|فيما|لكن|غير ان|الا ان)(?![\p{L}])")
 CLOSING_AFTER_REACH = 25  # characters after a closing level within which the move it ended is told
+# a leverage ratio: debt over assets, value, equity or output (نسبة الدين إلى الأصول، نسبة القروض إلى
+# القيمة), not loans over deposits (a bank's liquidity)
+LEVERAGE_RE = regex.compile(r"(?<![\p{L}])نسبه\s+(?:صافي\s+)?(?:ال)?(?:دين|ديون|قروض|مديونيه|اقتراض)\s+(?:الي|مقابل)\s+(?!(?:ال)?ودائع)")
 # an order of goods before a count of them (طلبية، تطلب، لشراء): the count is a backlog
 ORDER_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:(?:ال)?طلبي(?:ه|ات|اتها|اته|تها)|طلبت|تطلب|يطلب|طلبتها|طلبها|ل?شراء)(?![\p{L}])")
 COUNTED_NOUN_DISTANCE = 20  # how far a counted noun counts as a cue (محفظة الطلبات ... 5,900 طائرة is a backlog)
@@ -418,6 +421,8 @@ class ClaimAssembler:
                 score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
             if best_score is None or score < best_score:
                 best, best_score, best_cue = metric, score, m
+        if q.kind == "percent" and LEVERAGE_RE.search(text, clause[0], q.start):
+            return "debt"  # نسبة القروض إلى إجمالي الأصول 31%، نسبة الدين إلى الناتج: a leverage ratio, however the rest reads
         if best == "deliveries" and ORDER_RE.search(text, clause[0], q.start):
             return "backlog"  # طلبية مؤكدة لشراء 65 طائرة، تطلب 12 طائرة: units ordered, not yet delivered
         if best == "deliveries" and any(m.value == "exports" and clause[0] <= m.start and m.end <= q.start
