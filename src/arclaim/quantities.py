@@ -32,6 +32,7 @@ YEAR_SUFFIX_RE = regex.compile(r"\s?(?:م|هـ|ه)(?![\p{L}])")
 # Joiners are written folded (ى -> ي), as the text they run on.
 CLAUSE_BREAK_RE = regex.compile(r"[.؛;:\n]")
 MOVE_VERB_WORDS = 15  # words before من X إلى Y within which its movement verb may stand
+SCALE_REACH = 10  # a scale written after the second number reaches the first only if the first then stays within 10x of it
 JOIN_RE = regex.compile(r"[ \t]*(?P<j>و|الي|ل|حتي|لحد|لغايه|-|–|—|to)[ \t]*")
 ONE_AFTER_RE = regex.compile(r"\s+(?:واحده|واحد)")
 LAST_WORD_RE = regex.compile(r"(?:^|(?<=\s))(?P<w>\p{L}+)[ \t]?\Z")  # \Z: `$` would also match before a final newline
@@ -462,7 +463,8 @@ class QuantityParser:
         if word.startswith(("ال", "هال")):
             return False  # a counted noun is indefinite: من اول 2025 المؤشر طلع is a year, then the index;
             # dialect هال is "this" (60 مليون هالشهر)
-        if word[0] in "بلك" and word not in self.counted_whitelist:
+        if word[0] in "بلك" and word not in self.counted_whitelist \
+                and not (word.endswith("ا") and word[:-1] in self.counted_whitelist):  # برجاً: the accusative
             return False  # a preposition clitic: "55 بسهولة", "95 ليصير"
         return True
 
@@ -544,7 +546,9 @@ class QuantityParser:
             a.value *= self.lex.currency_entry.get(b.currency_word, {}).get("factor", 1)
         if a.kind != "number":
             return
-        takes_scale = not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only
+        # بين 13,500 و16 ألف: a first number already as large as the second stays as written
+        fits_scale = b.value is None or abs(a.value * b.scale_value) <= SCALE_REACH * abs(b.value)
+        takes_scale = not a.scaled and b.scaled and a.numeral is not None and not a.numeral.words_only and fits_scale
         if takes_scale:
             a.value *= b.scale_value  # بين 1.6 و1.75 مليون، من 3 الي 5 مليارات دولار: the scale reaches both
             a.scaled = True
@@ -552,7 +556,7 @@ class QuantityParser:
             if takes_scale:
                 a.scale_value = b.scale_value  # the unit comes later, from the sentence
             return
-        if b.kind != "money" and b.scale_value != 1 and not a.scaled:
+        if b.kind != "money" and b.scale_value != 1 and not a.scaled and fits_scale:
             a.value *= b.scale_value
         a.kind, a.unit, a.raw_unit = b.kind, b.unit, b.raw_unit
         a.currency_word, a.qualified = b.currency_word, b.qualified  # the document's currency reaches both
