@@ -697,6 +697,12 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("الكويت تطرح مناقصة جديدة للكهرباء\n\nوفازت أكوا باور بالعقد الأول في المناقصة.\nوقالت الشركة إن استثماراتها في المحطة ستبلغ 900 مليون دولار.", "900 مليون دولار", "ACWA Power"),
     ("تركيا تجدد خط المبادلة مع الإمارات\n\nوقّع البنك المركزي التركي الاتفاق أمس.\nوارتفع صافي احتياطيات البنك إلى 52 مليار دولار.", "52 مليار دولار", "CBRT Turkey"),
     ("نتائج البنك الأهلي السعودي\n\nوتعاونت شركة علم مع البنك في مشروع جديد.\nوارتفع صافي ربح البنك 12% في الربع.", "12%", "Saudi National Bank"),
+    # in a market wrap, a company's short name that is an ordinary word names it when its stock's
+    # move or price follows
+    ("بورصة الكويت اليوم حمرا\nبيتك نزل 2% إلى 714 فلس.", "714 فلس", "Kuwait Finance House"),
+    ("البورصة المصرية اليوم\nالتجاري الدولي طلع 4%، وفوري شدت 6.1%", "6.1%", "Fawry"),
+    # ... not with a preposition glued on (بطاقة is "with a capacity of", not TAQA)
+    ("سوق أبوظبي اليوم\nوأوقفت المصاهر خطوطاً بطاقة 250 ألف طن في السنة.", "250 ألف طن", "ADX"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

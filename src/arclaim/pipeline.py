@@ -58,6 +58,11 @@ NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about every market, not the US
 # Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
 # good's and an exchange's everyday words (الخام، تداول "trading")
+# a stock's move, close or price right after a name (بيتك نزل، فوري شدت، زين 612 فلس): in a market wrap,
+# an ordinary word that is a company's short name stands for the company
+STOCK_MOVED_RE = regex.compile(r"\s+(?:سهمه\s+|سهمها\s+)?(?:نزل|نزلت|طلع|طلعت|ارتفع|ارتفعت|تراجع|تراجعت|صعد|صعدت|هبط|هبطت|"
+                               r"خسر|خسرت|كسب|كسبت|قفز|قفزت|شد|شدت|طاح|طاحت|انخفض|انخفضت|زاد|زادت|ثابت|ثابته|سكر|سكرت|"
+                               r"قفل|قفلت|اغلق|اغلقت|مرتفع|مرتفعا|منخفض|منخفضا)(?![\p{L}])|\s*:?\s*(?:عند\s+|علي\s+)?[+-]?[\d٠-٩]")
 SHORT_NAMED_TYPES = ("ORG", "TICKER", "CRYPTO", "CENTRAL_BANK", "INDEX")
 
 
@@ -415,16 +420,27 @@ class Extractor:
         """A company the document names in full or by ticker (مدينة مصر للإسكان والتعمير، MASR.CA) is
         meant by its short name too, though that is an ordinary word (تراجعت مبيعات مدينة مصر): in
         that document its weak aliases are names. A shorter name inside one (مصر) gives way."""
-        named = {e.info.name for ents in entities_of.values() for e in ents if e.info.type in SHORT_NAMED_TYPES}
+        found_ents = [e for ents in entities_of.values() for e in ents]
+        named = {e.info.name for e in found_ents if e.info.type in SHORT_NAMED_TYPES}
         if topic is not None and topic.info.type in SHORT_NAMED_TYPES:
             named.add(topic.info.name)
         weak = {key: name for key, name in self.gazetteer.weak_aliases.items() if name in named}
-        if not weak:
+        # a market wrap names its stocks by their short names only (بيتك نزل 2%، وفوري شدت 6%)
+        market = any(e.info.type in ("EXCHANGE", "INDEX") for e in found_ents) or (
+            topic is not None and topic.info.type in ("EXCHANGE", "INDEX"))
+        moving = {key: name for key, name in self.gazetteer.weak_aliases.items()
+                  if market and self.gazetteer.entities[name].type in ("ORG", "TICKER")}
+        if not weak and not moving:
             return
 
         def short_names(sent, ents):
             for m in TOKEN_RE.finditer(ntext, sent.start, sent.end):
                 found = self._weak_alias_at(ntext, m, sent.end, weak)
+                if found is None and moving:
+                    found = self._weak_alias_at(ntext, m, sent.end, moving)
+                    if found is not None and (not STOCK_MOVED_RE.match(ntext, found.end, sent.end)
+                                              or ntext[m.start():found.start].strip("وف")):
+                        found = None  # بطاقة 250 ألف طن: a preposition glued on, the ordinary word
                 if found is None:
                     continue
                 inside = [e for e in ents if found.start <= e.start and e.end <= found.end]  # مصر in مدينة مصر
