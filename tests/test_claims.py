@@ -476,6 +476,12 @@ def cue_extractor():
     # debt over assets or value is leverage, a debt figure; loans over deposits is a bank's liquidity
     ("وبلغت نسبة القروض إلى إجمالي الأصول 38% بنهاية الربع", "38%", "debt"),
     ("وتجاوزت نسبة القروض إلى الودائع 96% في القطاع", "96%", None),
+    # the backlog in Egyptian English, and Treasury bills by their plural أذونات
+    ("والباكلوج عند شركة السويدي إليكتريك زاد لـ 6.1 مليار دولار", "6.1 مليار دولار", "backlog"),
+    ("وأصدر مصرف قطر المركزي أذونات خزينة بقيمة 900 مليون ريال", "900 مليون ريال", "debt"),
+    # a trader's price points in Egyptian dialect: touched, stop-loss, closed at
+    ("فوري للمدفوعات النهارده لمست 13.40 جنيه والاستوب عندي", "13.40 جنيه", "share_price"),
+    ("شركة فوري للمدفوعات: الاستوب اتحرك لـ 19.80 جنيه", "19.80 جنيه", "share_price"),
     ("وقفزت المخصصات بنسبة 29% إلى 840 مليون ريال", "29%", None),
     # a company's price of a good or service (a tonne, a litre, a room) is a price level, not its share's
     ("وقالت الشركة إن متوسط سعر الغرفة في فنادقها بلغ 1,260 ريالاً خلال الموسم", "1,260 ريالاً", "price_level"),
