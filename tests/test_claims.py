@@ -709,6 +709,10 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("البورصة المصرية اليوم\nالتجاري الدولي طلع 4%، وفوري شدت 6.1%", "6.1%", "Fawry"),
     # ... not with a preposition glued on (بطاقة is "with a capacity of", not TAQA)
     ("سوق أبوظبي اليوم\nوأوقفت المصاهر خطوطاً بطاقة 250 ألف طن في السنة.", "250 ألف طن", "ADX"),
+    # a two-word first line opening with a company's weak short name is a headline, not a label
+    ("البحري طار 🚀\nالسهم اليوم +6.2% وقفل عند 33.40 ريال", "+6.2%", "Bahri"),
+    # سكّر عند is "closed at", no sugar
+    ("والسهم اليوم +6.2% وسكّر عند 33.40 ريال", "+6.2%", None),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

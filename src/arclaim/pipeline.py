@@ -28,7 +28,7 @@ from .textcat import TrainedTextcat, model_dir
 HEADING_MAX_WORDS = 9
 AUTHOR_MAX_WORDS = 4  # an author's display name above the handle line (أبو فهد | متداول)
 ANTECEDENT_SENTENCES = 3  # sentences before a bare الشركة whose names are matched for it to stand for
-LABEL_MAX_WORDS = 2  # a first line this short without a name is a label (ترجمة، عاجل), not the headline
+LABEL_MAX_WORDS = 2  # a first line this short without a name (even a weak one: البحري طار) is a label (ترجمة، عاجل)
 BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list item
 # a post's first line with its author's handle (@abu_fahad · 12 نوفمبر، أبو ناصر | أسهم الكويت @abunasser_kw · ٢٨ أكتوبر)
 HANDLE_LINE_RE = regex.compile(r"\s*@\w+|[^\n@]{0,60}@[A-Za-z0-9_]+[ \t]*(?:[·•|][^\n]*)?$", regex.M)
@@ -504,7 +504,7 @@ class Extractor:
             words = len(TOKEN_RE.findall(ntext, start, end))
             if not (HANDLE_LINE_RE.match(ntext, start, end) or FEED_LINE_RE.match(ntext, start, end)
                     or BYLINE_RE.match(ntext, start, end)
-                    or not lead and words <= LABEL_MAX_WORDS
+                    or not lead and words <= LABEL_MAX_WORDS and self._weak_lead_entity(ntext, start, end, norm) is None
                     # the author's display name above their handle (أبو فهد | متداول / @abufahad · ...)
                     or not lead and words <= AUTHOR_MAX_WORDS and HANDLE_LINE_RE.match(ntext, *_next_line(ntext, end))):
                 break
