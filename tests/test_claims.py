@@ -714,6 +714,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("البحري طار 🚀\nالسهم اليوم +6.2% وقفل عند 33.40 ريال", "+6.2%", "Bahri"),
     # سكّر عند is "closed at", no sugar
     ("والسهم اليوم +6.2% وسكّر عند 33.40 ريال", "+6.2%", None),
+    # a miner's cost per ounce is the miner's, not gold's price
+    ("كينروس غولد تعلن نتائجها\nوبلغت التكلفة الشاملة المستدامة في المنجم 1,020 دولاراً للأوقية.", "1,020 دولاراً", "Kinross Gold"),
+    ("وارتفع سعر الأوقية إلى 4,020 دولاراً للأوقية", "4,020 دولاراً", "Gold"),
     # the whole sector is no one entity
     ("$VIRTUAL وعملات الذكاء الاصطناعي رجعت تولع\nالقيمة السوقية للقطاع كله طلعت 28% في أسبوع", "28%", None),
 ])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .claims import PARAGRAPH_RE, ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
+from .claims import COST_WORD_RE, PARAGRAPH_RE, ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer, alias_key
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, strip_clitics
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -27,6 +27,7 @@ from .textcat import TrainedTextcat, model_dir
 
 HEADING_MAX_WORDS = 9
 AUTHOR_MAX_WORDS = 4  # an author's display name above the handle line (أبو فهد | متداول)
+METAL_COST_REACH = 90  # characters before a metal's unit (للأوقية) within which a cost word makes it a miner's cost
 ANTECEDENT_SENTENCES = 3  # sentences before a bare الشركة whose names are matched for it to stand for
 LABEL_MAX_WORDS = 2  # a first line this short without a name (even a weak one: البحري طار) is a label (ترجمة، عاجل)
 BULLET_RE = regex.compile(r"[ \t]*[-•*·▪◾●][ \t]")  # a bulleted list item
@@ -390,6 +391,8 @@ class Extractor:
             for m in self.metal_unit_re.finditer(ntext, sent.start, sent.end):
                 if _overlaps(ents, m.start(), m.end()):
                     continue
+                if COST_WORD_RE.search(ntext, max(sent.start, m.start() - METAL_COST_REACH), m.start()):
+                    continue  # التكلفة الشاملة 990 دولاراً للأوقية: what the miner spends, not the metal's price
                 if named is None:  # the metals the text names, found once and only if a unit is there
                     named = [(n.start(), self.metal_aliases[n.group(1)]) for n in self.metal_re.finditer(ntext)]
                 i = bisect_left(named, (m.start(),))
