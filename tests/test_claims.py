@@ -482,6 +482,7 @@ def cue_extractor():
     # a trader's price points in Egyptian dialect: touched, stop-loss, closed at
     ("فوري للمدفوعات النهارده لمست 13.40 جنيه والاستوب عندي", "13.40 جنيه", "share_price"),
     ("شركة فوري للمدفوعات: الاستوب اتحرك لـ 19.80 جنيه", "19.80 جنيه", "share_price"),
+    ("📢 قناة النخبة | توصية مضاربة\n━━━━\nالسهم: شركة معادن (1211)\n🎯 الهدف الأول: 61.30 ريال", "61.30 ريال", "share_price"),
     ("وقفزت المخصصات بنسبة 29% إلى 840 مليون ريال", "29%", None),
     # a company's price of a good or service (a tonne, a litre, a room) is a price level, not its share's
     ("وقالت الشركة إن متوسط سعر الغرفة في فنادقها بلغ 1,260 ريالاً خلال الموسم", "1,260 ريالاً", "price_level"),
@@ -714,6 +715,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("البحري طار 🚀\nالسهم اليوم +6.2% وقفل عند 33.40 ريال", "+6.2%", "Bahri"),
     # سكّر عند is "closed at", no sugar
     ("والسهم اليوم +6.2% وسكّر عند 33.40 ريال", "+6.2%", None),
+    # a signal post's stock line under its banner names what the post is about
+    ("📢 قناة النخبة | توصية مضاربة\n━━━━\nالسهم: شركة معادن (1211)\n✅ الدخول: 58.10 ريال وما دون", "58.10 ريال", "Ma'aden"),
     # a miner's cost per ounce is the miner's, not gold's price
     ("كينروس غولد تعلن نتائجها\nوبلغت التكلفة الشاملة المستدامة في المنجم 1,020 دولاراً للأوقية.", "1,020 دولاراً", "Kinross Gold"),
     ("وارتفع سعر الأوقية إلى 4,020 دولاراً للأوقية", "4,020 دولاراً", "Gold"),

@@ -64,6 +64,8 @@ RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about ever
 STOCK_MOVED_RE = regex.compile(r"\s+(?:سهمه\s+|سهمها\s+)?(?:نزل|نزلت|طلع|طلعت|ارتفع|ارتفعت|تراجع|تراجعت|صعد|صعدت|هبط|هبطت|"
                                r"خسر|خسرت|كسب|كسبت|قفز|قفزت|شد|شدت|طاح|طاحت|انخفض|انخفضت|زاد|زادت|ثابت|ثابته|سكر|سكرت|"
                                r"قفل|قفلت|اغلق|اغلقت|مرتفع|مرتفعا|منخفض|منخفضا)(?![\p{L}])|\s*:?\s*(?:عند\s+|علي\s+)?[+-]?[\d٠-٩]")
+# the line of a signal post that names its stock (السهم: شركة معادن (1211)، الشركة: ...)
+STOCK_LABEL_RE = regex.compile(r"^[^\S\n]*\W*[^\S\n]*(?:السهم|الشركه|الرمز|اسم السهم|اسم الشركه)[^\S\n]*:", regex.M)
 SHORT_NAMED_TYPES = ("ORG", "TICKER", "CRYPTO", "CENTRAL_BANK", "INDEX")
 
 
@@ -570,8 +572,22 @@ class Extractor:
             weak = self._weak_lead_entity(ntext, opening.start(), opening.end(), norm)
             if weak is not None:
                 return weak
+        labelled = self._labelled_stock(ntext)
+        if labelled is not None:
+            return labelled
         best = _most_named(entities_of)
         return best[0] if len(best) >= 2 else None
+
+    def _labelled_stock(self, ntext: str):
+        """A signal post's stock line under its banner (📢 قناة ... | توصية، then السهم: شركة معادن
+        (1211)): the company it names is what the post is about."""
+        m = STOCK_LABEL_RE.search(ntext, 0, min(len(ntext), HEADLINE_MAX_CHARS * 3))
+        if m is None:
+            return None
+        line_end = ntext.find("\n", m.end())
+        names = [e for e in self.matcher.find(ntext, m.end(), len(ntext) if line_end < 0 else line_end)
+                 if e.info.type in ("ORG", "TICKER")]
+        return names[0] if names else None
 
     def _section_topics(self, ntext: str, heading_starts: list[int], topic: EntityMatch | None) -> list[tuple[int, EntityMatch | None]]:
         """(start, topic) of each section under a heading: the first name of a heading line
