@@ -476,6 +476,10 @@ def cue_extractor():
     # debt over assets or value is leverage, a debt figure; loans over deposits is a bank's liquidity
     ("وبلغت نسبة القروض إلى إجمالي الأصول 38% بنهاية الربع", "38%", "debt"),
     ("وتجاوزت نسبة القروض إلى الودائع 96% في القطاع", "96%", None),
+    # rents that moved are a price change; only the rent item of the consumer price index is inflation
+    ("وارتفعت إيجارات المستودعات في جدة 7% خلال العام", "7%", "price_change"),
+    ("وصعد بند الإيجارات الفعلية في مؤشر أسعار المستهلك 4.1% على أساس سنوي", "4.1%", "inflation"),
+    ("ارتفع معدل التضخم في الكويت إلى 2.6% في سبتمبر.\nويرى اقتصاديون أن الإيجارات في العاصمة قفزت 8% خلال عام.", "8%", "inflation"),
     # the backlog in Egyptian English, and Treasury bills by their plural أذونات
     ("والباكلوج عند شركة السويدي إليكتريك زاد لـ 6.1 مليار دولار", "6.1 مليار دولار", "backlog"),
     ("وأصدر مصرف قطر المركزي أذونات خزينة بقيمة 900 مليون ريال", "900 مليون ريال", "debt"),

@@ -159,6 +159,10 @@ SIZE_LEAD_RE = regex.compile(r"[\sـ]*(?:(?:بنسبه|بنحو|بحوالي|ب�
 ACCUSATIVE_END_RE = regex.compile(r"ا\p{M}*$")  # مرتفعاً: a participle in the accusative
 CONTRAST_RE = regex.compile(r"(?<![\p{L}])(?:بينما|في حين|فيما|لكن|غير ان|الا ان)(?![\p{L}])")
 CLOSING_AFTER_REACH = 25  # characters after a closing level within which the move it ended is told
+# rents that moved, in a text about inflation, are the rent item of the consumer price index
+RENT_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:ايجارات|ايجار)(?![\p{L}])")
+INFLATION_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?تضخم(?![\p{L}])")
+INFLATION_CONTEXT_REACH = 600  # characters before a rent figure within which inflation must be named
 # a leverage ratio: debt over assets, value, equity or output (نسبة الدين إلى الأصول، نسبة القروض إلى
 # القيمة), not loans over deposits (a bank's liquidity)
 LEVERAGE_RE = regex.compile(r"(?<![\p{L}])نسبه\s+(?:صافي\s+)?(?:ال)?(?:دين|ديون|قروض|مديونيه|اقتراض)\s+(?:الي|مقابل)\s+(?!(?:ال)?ودائع)")
@@ -423,6 +427,9 @@ class ClaimAssembler:
                 score += 40  # a verb or "price" cue yields to a specific noun; a share's named price (السعر المستهدف) does not
             if best_score is None or score < best_score:
                 best, best_score, best_cue = metric, score, m
+        if (q.kind in CHANGE_KINDS and best in (None, "price_change") and RENT_RE.search(text, clause[0], q.start)
+                and INFLATION_WORD_RE.search(text, max(0, q.start - INFLATION_CONTEXT_REACH), q.start)):
+            return "inflation"  # في تقرير التضخم: قفزت الإيجارات في العاصمة 10%: the rent item of prices, not a market's rents
         if q.kind == "percent" and LEVERAGE_RE.search(text, clause[0], q.start):
             return "debt"  # نسبة القروض إلى إجمالي الأصول 31%، نسبة الدين إلى الناتج: a leverage ratio, however the rest reads
         if best == "deliveries" and ORDER_RE.search(text, clause[0], q.start):
