@@ -140,7 +140,8 @@ SPREAD_PAIR_RE = regex.compile(r"(?<![\p{L}])(?:ال)?(?:فرق|فارق)\s+بي
 # who speaks from a city (وقال متعامل في دبي، مقاول يعمل في الرياض، صاحبي بالقاهرة): the city is theirs, not the figure's
 REPORTED_FROM_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:قال|قالت|يقول|تقول|اضاف|اوضح)|\p{L}*(?:متعامل|اقتصادي|مقاول|مسؤول|وسيط|وسطاء|محلل|صاحبي|مصرفي|تاجر|تجار)\p{L}*|يعمل|تعمل|مقره|مقرها)(?:\s+\p{L}+){0,3}\s+\p{L}*$")
 PARTITIVE_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:منها|منهم|منه)(?:\s+\p{L}+){0,2}\s*$")  # منها نحو 3 مليارات
-INTEREST_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:فائده|فايده|فوائد)(?![\p{L}])")  # interest, what a loan costs
+# interest, what a loan costs, and an Islamic bank's profit rate (نسبة الربح على التمويل العقاري)
+INTEREST_WORD_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:فائده|فايده|فوائد|(?:نسبه|معدل)\s+(?:ال)?ربح)(?![\p{L}])")
 BANK_LENDING_RE = regex.compile(r"[وفبل]?(?:ال)?(?:قروض|ائتمان|اقراض|تمويلات)$")  # a debt cue that is banks' lending
 HOUSING_LOAN_RE = regex.compile(r"\s+(?:ال)?(?:عقاري|سكن|اسكان|رهن)")  # القروض العقارية، السكنية: home loans
 # what a unit costs to make (التكلفة الشاملة، تكلفة الانتاج، بتكلفة تعادل، كلفة جني الكيلو); not what a buyer pays (تكلفة الشحنة)
