@@ -62,7 +62,6 @@ LINE_LABEL_END_RE = regex.compile(r"(?:[ \t]*\(?\$?[A-Z][A-Z0-9.]{1,9}\)?)?[ \t]
 # A relative pronoun right after a name: the figure of the relative clause is about that name
 # (Nvidia، التي تسيطر على 80%؛ صندوق الاستثمارات العامة الذي يدير أصولاً تفوق 925 مليار دولار).
 RELATIVE_RE = regex.compile(r"\s*[،,]?\s*(?:الذي|التي|اللذين|اللتين|الذين|اللي)(?![\p{L}])")
-ANAPHOR_LOOKBACK = 40  # names: how far back a bare الشركة or الصندوق looks for what it stands for
 PARAGRAPH_RE = regex.compile(r"\n[ \t]*\n")
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{N}\n]{0,2}$")
@@ -171,6 +170,7 @@ LEVERAGE_RE = regex.compile(r"(?<![\p{L}])نسبه\s+(?:صافي\s+)?(?:ال)?(?
 ORDER_RE = regex.compile(r"(?<![\p{L}])[وف]?(?:(?:ال)?طلبي(?:ه|ات|اتها|اته|تها)|طلبت|تطلب|يطلب|طلبتها|طلبها|ل?شراء)(?![\p{L}])")
 COUNTED_NOUN_DISTANCE = 20  # how far a counted noun counts as a cue (محفظة الطلبات ... 5,900 طائرة is a backlog)
 CUE_TAKER_GAP = 25  # characters after a cue within which a figure it introduces starts
+ANAPHOR_LOOKBACK = 40  # names: how far back a bare الشركة or الصندوق looks for what it stands for
 AFTER_REACH = {"percent": 80, "pp": 80}  # characters: how far after a figure its cue may stand (else 10)
 
 
@@ -1038,9 +1038,9 @@ class ClaimAssembler:
     def _antecedent(self, text: str, q: RawQuantity, sent: Sentence, ents: list[EntityMatch],
                     topic: EntityMatch | None) -> EntityMatch | None:
         """What a bare definite noun before the figure stands for (وقالت الشركة إن ...، يملك الصندوق
-        نحو 16%): the last entity named before it in the document that such a noun can name
-        (subjects.json `anaphors`). Not when the noun begins a name (البنك الأهلي) or a name stands
-        between it and the figure."""
+        نحو 16%): the section's topic if such a noun can name it, else the last entity named before
+        it that it can (subjects.json `anaphors`). Not when the noun begins a name (البنك الأهلي) or
+        a name stands between it and the figure."""
         noun = None
         for noun in self.anaphor_re.finditer(text, sent.start, q.start):
             pass

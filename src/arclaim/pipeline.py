@@ -57,15 +57,15 @@ VERB_NEXT_RE = regex.compile(r"[ \t]+[تيس]\p{L}{2,}")  # the next word is an 
 NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
 NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about every market, not the US
-# Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
-# good's and an exchange's everyday words (الخام، تداول "trading")
 # a stock's move, close or price right after a name (بيتك نزل، فوري شدت، زين 612 فلس): in a market wrap,
 # an ordinary word that is a company's short name stands for the company
 STOCK_MOVED_RE = regex.compile(r"\s+(?:سهمه\s+|سهمها\s+)?(?:نزل|نزلت|طلع|طلعت|ارتفع|ارتفعت|تراجع|تراجعت|صعد|صعدت|هبط|هبطت|"
                                r"خسر|خسرت|كسب|كسبت|قفز|قفزت|شد|شدت|طاح|طاحت|انخفض|انخفضت|زاد|زادت|ثابت|ثابته|سكر|سكرت|"
-                               r"قفل|قفلت|اغلق|اغلقت|مرتفع|مرتفعا|منخفض|منخفضا)(?![\p{L}])|\s*:?\s*(?:عند\s+|علي\s+)?[+-]?[\d٠-٩]")
+                               r"قفل|قفلت|اغلق|اغلقت|مرتفع|مرتفعا|منخفض|منخفضا)(?![\p{L}])|\s*(?::\s*)?(?:عند\s+|علي\s+)?[+-]?[\d٠-٩]")
 # the line of a signal post that names its stock (السهم: شركة معادن (1211)، الشركة: ...)
-STOCK_LABEL_RE = regex.compile(r"^[^\S\n]*\W*[^\S\n]*(?:السهم|الشركه|الرمز|اسم السهم|اسم الشركه)[^\S\n]*:", regex.M)
+STOCK_LABEL_RE = regex.compile(r"^[^\w\n]{0,12}(?:السهم|الشركه|الرمز|اسم السهم|اسم الشركه)[^\S\n]{0,3}:", regex.M)
+# Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
+# good's and an exchange's everyday words (الخام، تداول "trading")
 SHORT_NAMED_TYPES = ("ORG", "TICKER", "CRYPTO", "CENTRAL_BANK", "INDEX")
 
 
