@@ -1041,9 +1041,7 @@ class ClaimAssembler:
         نحو 16%): the section's topic if such a noun can name it, else the last entity named before
         it that it can (subjects.json `anaphors`). Not when the noun begins a name (البنك الأهلي) or
         a name stands between it and the figure."""
-        noun = None
-        for noun in self.anaphor_re.finditer(text, sent.start, q.start):
-            pass
+        noun = _last_match(self.anaphor_re, text, sent.start, q.start)
         if noun is None or any(e.start <= noun.end() + 2 and noun.start() < e.end for e in ents) \
                 or any(noun.end() <= e.start < q.start for e in ents):
             return None

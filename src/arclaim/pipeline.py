@@ -107,6 +107,8 @@ class Extractor:
         self.numerals = NumeralFinder()
         self.quantities = QuantityParser(currency_defaults=self.config.currency_defaults)
         self.gazetteer = Gazetteer(self.config.entity_files)
+        self.company_short_names = {key: name for key, name in self.gazetteer.weak_aliases.items()
+                                    if self.gazetteer.entities[name].type in ("ORG", "TICKER")}  # for market wraps
         self._matcher: EntityMatcher | None = None
         countries = load_json("currencies.json").get("countries", {})
         self.currency_countries = {code: self.gazetteer.entities[name] for code, name in countries.items()
@@ -433,8 +435,7 @@ class Extractor:
         # a market wrap names its stocks by their short names only (بيتك نزل 2%، وفوري شدت 6%)
         market = any(e.info.type in ("EXCHANGE", "INDEX") for e in found_ents) or (
             topic is not None and topic.info.type in ("EXCHANGE", "INDEX"))
-        moving = {key: name for key, name in self.gazetteer.weak_aliases.items()
-                  if market and self.gazetteer.entities[name].type in ("ORG", "TICKER")}
+        moving = self.company_short_names if market else {}
         if not weak and not moving:
             return
 
