@@ -710,8 +710,7 @@ class Extractor:
                 if country is not None:
                     p.subject = EntityMatch(country, p.subject.start, p.subject.end, -1, -1)
 
-    @staticmethod
-    def _country_of_commodity_volumes(parts: list) -> None:
+    def _country_of_commodity_volumes(self, parts: list) -> None:
         """A commodity is the subject of its price, not of a country's output, trade, demand or
         stocks of it: such a figure (إنتاج السكر في البرازيل 38 مليون طن، الطلب على الذهب في مصر 11.8
         طن) is the country's that its sentence names, the nearest one to the figure."""
@@ -722,6 +721,10 @@ class Extractor:
             places = [e for e in p.entities if e.info.type == "GPE"]  # the names of the figure's sentence
             if places:
                 p.subject = min(places, key=lambda e: abs(e.start - p.quantity.start))
+            else:
+                country = self.assembler._currency_country(p.quantity)
+                if country is not None:
+                    p.subject = country
 
     def _weak_lead_entity(self, ntext: str, start: int, end: int, norm: Normalized | None = None):
         """A weak alias (an ordinary word that is also a name, like فوري) in the title line: a post's
