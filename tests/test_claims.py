@@ -691,6 +691,10 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # ... and without a country in the sentence, an amount in a local currency is that country's
     ("كل دولار إضافي في سعر برنت يرفع فاتورة دعم الوقود بنحو 2.1 مليار جنيه.", "2.1 مليار جنيه", "Egypt"),
     ("أسعار النفط تحت الضغط\nورواتب الموظفين وحدها تأكل أكثر من 7 ترليون دينار عراقي بالشهر.", "7 ترليون دينار عراقي", "Iraq"),
+    # in a text naming two companies or more, a short name that is an ordinary word, right before a
+    # figure or a stock's move, names its company (a scorecard: والإنماء 1.52 مليار ريال) ...
+    ("أرباح البنوك في الربع الثالث\nمصرف الراجحي 5.2 مليار ريال، والبنك الأهلي السعودي 6.1 مليار ريال، والإنماء 1.52 مليار ريال، وساب 1.98 مليار ريال.", "1.52 مليار ريال", "Alinma Bank"),
+    ("أرباح البنوك في الربع الثالث\nمصرف الراجحي 5.2 مليار ريال، والبنك الأهلي السعودي 6.1 مليار ريال، والإنماء 1.52 مليار ريال، وساب 1.98 مليار ريال.", "1.98 مليار ريال", "Saudi Awwal Bank"),
     # a line that is only a company's name heads the paragraph under it
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "242 مليون ريال", "Jarir"),
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "2.5 مليار ريال", "Nahdi Medical"),
@@ -735,6 +739,15 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
 ])
 def test_subject(extractor, text, surface, subject):
     assert claim_for(extractor, text, surface).subject == subject
+
+
+def test_a_short_name_before_tonnes_or_power_is_the_ordinary_word():
+    """بيضيف طاقة 350 ألف طن: capacity, not TAQA; a price or a move after the name still counts."""
+    from arclaim.pipeline import STOCK_MOVED_RE
+    assert STOCK_MOVED_RE.match(" 350 الف طن بالسنه") is None
+    assert STOCK_MOVED_RE.match(" 2 جيجاواط") is None
+    assert STOCK_MOVED_RE.match(" 1.52 مليار ريال") is not None
+    assert STOCK_MOVED_RE.match(": 3.1%") is not None
 
 
 def test_a_new_sentence_without_a_name_goes_back_to_the_topic(extractor):

@@ -57,11 +57,13 @@ VERB_NEXT_RE = regex.compile(r"[ \t]+[تيس]\p{L}{2,}")  # the next word is an 
 NEXT_TEXT_RE = regex.compile(r"\S|$")  # where the next line's text starts
 NON_LETTERS_RE = regex.compile(r"[^\p{L}]+")  # the / and spaces between places
 RESERVE_CURRENCIES = ("USD", "EUR")  # a headline about the dollar is about every market, not the US
-# a stock's move, close or price right after a name (بيتك نزل، فوري شدت، زين 612 فلس): in a market wrap,
-# an ordinary word that is a company's short name stands for the company
+# a stock's move, close or price right after a name (بيتك نزل، فوري شدت، زين 612 فلس): in a market wrap
+# or a text naming several companies, an ordinary word that is a company's short name stands for the
+# company; not before tonnes or power (بيضيف طاقة 350 ألف طن is capacity, not TAQA)
 STOCK_MOVED_RE = regex.compile(r"\s+(?:سهمه\s+|سهمها\s+)?(?:نزل|نزلت|طلع|طلعت|ارتفع|ارتفعت|تراجع|تراجعت|صعد|صعدت|هبط|هبطت|"
                                r"خسر|خسرت|كسب|كسبت|قفز|قفزت|شد|شدت|طاح|طاحت|انخفض|انخفضت|زاد|زادت|ثابت|ثابته|سكر|سكرت|"
-                               r"قفل|قفلت|اغلق|اغلقت|مرتفع|مرتفعا|منخفض|منخفضا)(?![\p{L}])|\s*(?::\s*)?(?:عند\s+|علي\s+)?[+-]?[\d٠-٩]")
+                               r"قفل|قفلت|اغلق|اغلقت|مرتفع|مرتفعا|منخفض|منخفضا)(?![\p{L}])|\s*(?::\s*)?(?:عند\s+|علي\s+)?[+-]?[\d٠-٩]"
+                               r"(?![\d٠-٩.,٫٬]*\s*(?:(?:الف|مليون)\s*)?(?:طن|ميغاواط|ميجاواط|جيجاواط|غيغاواط|برميل))")
 # the line of a signal post that names its stock (السهم: شركة معادن (1211)، الشركة: ...)
 STOCK_LABEL_RE = regex.compile(r"^[^\w\n]{0,12}(?:السهم|الشركه|الرمز|اسم السهم|اسم الشركه)[^\S\n]{0,3}:", regex.M)
 # Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
@@ -432,9 +434,11 @@ class Extractor:
         if topic is not None and topic.info.type in SHORT_NAMED_TYPES:
             named.add(topic.info.name)
         weak = {key: name for key, name in self.gazetteer.weak_aliases.items() if name in named}
-        # a market wrap names its stocks by their short names only (بيتك نزل 2%، وفوري شدت 6%)
+        # a market wrap, or a scorecard of several companies, names its stocks by their short names only
+        # (بيتك نزل 2%، وفوري شدت 6%؛ الإنماء 1.52 مليار ريال، وساب 1.98 مليار ريال)
         market = any(e.info.type in ("EXCHANGE", "INDEX") for e in found_ents) or (
-            topic is not None and topic.info.type in ("EXCHANGE", "INDEX"))
+            topic is not None and topic.info.type in ("EXCHANGE", "INDEX")) or len(
+            {e.info.name for e in found_ents if e.info.type in ("ORG", "TICKER")}) >= 2
         moving = self.company_short_names if market else {}
         if not weak and not moving:
             return
