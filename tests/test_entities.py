@@ -103,6 +103,8 @@ def test_subject_is_the_investor_not_the_nearest_name(extractor):
     # a fuel's sulphur grade is no sulphur price
     ("ارتفع هامش زيت الوقود عالي الكبريت", []),
     ("قفزت أسعار الكبريت 5%", ["Sulphur"]),
+    # where two names overlap, the one of more words wins, not the one that starts first
+    ("تراجع صافي ربح مجموعة الإمارات دبي الوطني", ["Emirates NBD"]),
 ])
 def test_ordinary_words_that_are_company_names(matcher, text, names):
     assert [name for name, _ in found(matcher, text)] == names

@@ -189,7 +189,8 @@ class EntityMatcher:
                 self.matcher.add(name, [Doc(self.nlp.vocab, words=normed)])
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMatch]:
-        """Entities in `text[start:end]`, longest first where they overlap, in text order."""
+        """Entities in `text[start:end]`, in text order; where two overlap, the one of more words wins,
+        then the earlier one (مجموعة الإمارات دبي الوطني is the bank, not the airline group)."""
         # a hashtag joins its words with _ (#قطر_للطاقة), and a clitic may be glued to a quoted name
         # (لـ"الفوسفات الأردنية"): read them as words, offsets unchanged
         segment = text[start:end].translate(_WORD_JOINERS)
@@ -210,13 +211,16 @@ class EntityMatcher:
                 cs -= 1
             found.append(EntityMatch(self.gazetteer.entities[name], start + cs, start + ce, s, e))
         found = [m for m in found if not self.in_not_name(text, start, m)]
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        found.sort(key=lambda m: (-(m.token_end - m.token_start), m.start, -(m.end - m.start)))
         kept: list[EntityMatch] = []
+        taken = bytearray(len(segment) + 1)  # characters of names kept so far: linear, however many overlap
         for m in found:
-            if kept and m.start < kept[-1].end:
+            a, b = m.start - start, m.end - start
+            if any(taken[a:b]):
                 continue
+            taken[a:b] = b"\x01" * (b - a)
             kept.append(m)
-        return kept
+        return sorted(kept, key=lambda m: m.start)
 
     def in_not_name(self, text: str, start: int, match: EntityMatch) -> bool:
         """The match lies in a phrase of not_names.json (إعادة إعمار، سوق دبي العقاري): the alias is
