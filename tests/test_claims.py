@@ -507,6 +507,18 @@ def test_a_coins_price_is_its_price_level(cue_extractor):
     assert claim_for(cue_extractor, "البيتكوين السعر الحين 88,000 دولار", "88,000 دولار").metric == "price_level"
 
 
+@pytest.mark.parametrize("text,surface", [
+    ("الـ CDS السعودي لأجل 5 سنوات حوالي 62 نقطة أساس، والبحريني فوق 200.", "62 نقطة أساس"),
+    ("- استقرت عقود مقايضة مخاطر الائتمان لأجل خمس سنوات عند 245 نقطة أساس.", "245 نقطة أساس"),
+    ("- تبلغ كلفة عقود مقايضة مخاطر الائتمان السعودية لأجل خمس سنوات ٦٤ نقطة أساس، وهي من الأدنى في الأسواق الناشئة.", "٦٤ نقطة أساس"),
+])
+def test_a_cds_price_keeps_no_metric_even_with_the_metric_model(extractor, text, surface):
+    """Quoted in basis points like a yield, the price of insuring a debt is no interest rate: the
+    metric model, which would read it as one, does not relabel it."""
+    assert extractor.metric_model is not None
+    assert claim_for(extractor, text, surface).metric is None
+
+
 def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # no cue but a price-point word before a company's money figure
     assert claim_for(cue_extractor, "أرامكو لو رجعت لـ 30 ريال بشتري", "30 ريال").metric == "share_price"

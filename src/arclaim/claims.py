@@ -149,6 +149,9 @@ COST_WORD_REACH = 30  # characters: how close before a unit price a cost word ma
 SUPPLY_RE = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?معروض(?![\p{L}])")  # supply
 MOVE_TO_LEVEL_RE = regex.compile(r"[\s،,]*[وف]?(?:الي(?![\p{L}])|ل\s*ـ|ل(?=\s*\p{N})|(?:ليصل|لتصل)\s+الي(?![\p{L}])|(?:ليغلق|لتغلق|ليستقر|لتستقر)\s+عند(?![\p{L}]))\s*")  # ... 85 سنتا الي 57.90
 MOVE_TO_LEVEL_GAP = 12  # characters: how far after الى the level may start (الي علاوه 1.65 دولار، الي مستوي)
+# the price of insuring a debt (CDS), quoted in basis points like a yield: no rate of the vocabulary,
+# and the metric model, which reads it as one, must not relabel it
+CDS_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:ـ)?(?:cds|عقود\s+مقايض|مقايض|تامين\s+(?:علي|ضد)|التامين\s+(?:علي|ضد))", regex.I)
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand
@@ -186,6 +189,7 @@ class ClaimParts:
     year: int | None
     entities: list[EntityMatch]
     found: EntityMatch | None = None  # the subject before it went to a related entity: what the next claim carries
+    outside_vocabulary: bool = False  # its cue says for sure that no metric of the vocabulary measures it
 
 
 def metric_group(metric: str | None) -> str:
@@ -356,6 +360,9 @@ class ClaimAssembler:
             ents = entities_of.get(sent.index, [])
             direction = self._direction(text, q, sent, clause, ents)
             metric = self._metric(text, q, sent, clause, direction, ents)
+            outside_vocabulary = metric == NO_METRIC
+            if outside_vocabulary:
+                metric = None
             prev = out[-1] if out and out[-1].sentence.index == sent.index else None
             metric = self._growth_of_level(text, q, sent, metric, direction, prev)
             if metric is None and q.inherited_unit and prev is not None and q.kind == prev.quantity.kind:
@@ -380,7 +387,8 @@ class ClaimAssembler:
             if metric == "price_level" and direction and self._moved_to_level(text, q):
                 metric = "price_change"  # تراجع خام غرب تكساس 85 سنتا الي 57.90 دولار: the size of the move, then the level
             year = self._year(text, q, sent, clause, years_by_sentence.get(sent.index, []), doc_years)
-            out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject))
+            out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject,
+                                  outside_vocabulary=outside_vocabulary))
         return out
 
     def resolve_subject(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
@@ -446,6 +454,8 @@ class ClaimAssembler:
         if per_share and best not in UNIT_PRICE_KEEPS:
             return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
         if best == NO_METRIC:
+            if CDS_CUE_RE.match(text, best_cue.start, best_cue.end):
+                return NO_METRIC  # كلفة عقود مقايضة مخاطر الائتمان 245 نقطة أساس: final, see CDS_CUE_RE
             return None  # the nearest cue names a quantity outside the vocabulary (الودائع، التدفق النقدي الحر)
         if (best == "investment" and q.kind == "money" and self.offering_re.search(text, sent.start, sent.end)
                 and not self.rights_issue_re.search(text, sent.start, sent.end)):

@@ -689,7 +689,7 @@ class Extractor:
     def _fill_metrics(self, text: str, norm: Normalized, index: SentenceIndex, parts: list) -> None:
         """Claims the metric cues leave empty get the metric model's label when it is confident
         enough (its threshold was chosen on dev)."""
-        todo = [p for p in parts if p is not None and p.metric is None]
+        todo = [p for p in parts if p is not None and p.metric is None and not p.outside_vocabulary]
         model = self.metric_model if todo else None
         if model is None:
             return
