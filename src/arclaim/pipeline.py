@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .claims import COST_WORD_RE, PARAGRAPH_RE, ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
+from .claims import COST_WORD_RE, EXCHANGE_METRICS, PARAGRAPH_RE, ClaimAssembler, ClaimParts, after_preposition, definite_word_re, metric_model_input, price_sized, words_re
 from .entities import EntityInfo, EntityMatch, EntityMatcher, Gazetteer, alias_key
 from .lexicon import TOKEN_RE, PhraseIndex, clitic_variants, fold, load_json, strip_clitics
 from .models import CLAIM_KINDS, Claim, Entity, Quantity, Span
@@ -241,6 +241,7 @@ class Extractor:
         self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
         self._country_of_unmeasured_bank_figures(parts)
         self._country_of_commodity_volumes(parts)
+        self._exchange_of_market_figures(parts, entities_of, topic)
         frames = _Frames(self.stance_lexicon.frames(ntext, heading_starts), heading_starts)
         headings = frames.headings
         claims: list[Claim] = []
@@ -713,6 +714,26 @@ class Extractor:
                 country = self.assembler.country_of(p.subject.info)
                 if country is not None:
                     p.subject = EntityMatch(country, p.subject.start, p.subject.end, -1, -1)
+
+    def _exchange_of_market_figures(self, parts: list, entities_of: dict[int, list], topic: EntityMatch | None) -> None:
+        """A whole market's flows, turnover or value (صافي بيع الأجانب 204 مليون جنيه، رأس المال
+        السوقي 2.09 تريليون جنيه) that only its currency ties to a country are the country's stock
+        exchange's, in a text that names that exchange or one of its indices."""
+        named = None
+        for p in parts:
+            if (p.metric not in EXCHANGE_METRICS or p.subject is None or p.subject.info.type != "GPE"
+                    or any(e.info.name == p.subject.info.name for e in p.entities)):
+                continue  # السوق السعودية، الأجانب في مصر: a country its sentence names stays
+            exchange = self.exchanges.get(p.subject.info.name)
+            if exchange is None:
+                continue
+            if named is None:  # the exchanges the text names, itself or by an index of it
+                found = [e.info for ents in entities_of.values() for e in ents] + ([topic.info] if topic else [])
+                named = {info.name for info in found if info.type == "EXCHANGE"} | {
+                    x.name for info in found if info.type == "INDEX"
+                    for x in [self.exchanges.get(getattr(self.assembler.country_of(info), "name", None))] if x}
+            if exchange.name in named:
+                p.subject = EntityMatch(exchange, -1, -1, -1, -1)
 
     def _country_of_commodity_volumes(self, parts: list) -> None:
         """A commodity is the subject of its price, not of a country's output, trade, demand or
