@@ -112,6 +112,9 @@ def test_an_entity_name_is_not_a_cue(lex):
     ("تراجعت مخزونات النفط الأمريكية 3% الأسبوع الماضي", "bull"),
     ("انخفضت تكلفة إنتاج الكيلوواط ساعة من الطاقة الشمسية 14% خلال عامين", "bull"),
     ("واتسع عجز الميزان التجاري إلى 6.2 مليار دولار", "bear"),
+    # an insurer's combined or claims ratio and a company's expenses: lower is better
+    ("وانخفضت النسبة المجمعة لفرع المركبات إلى 96.2% خلال العام", "bull"),
+    ("وارتفعت المصاريف العمومية والإدارية 21% في تسعة أشهر", "bear"),
     # a shopper's price: bread or tomatoes costing more is bad news, costing less good news
     ("وارتفع سعر كيلو الطماطم في الأسواق 22% خلال أسبوعين", "bear"),
     ("ونزل سعر كرتونة البيض 15% في محلات القاهرة", "bull"),
