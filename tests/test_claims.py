@@ -717,6 +717,8 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "2.5 مليار ريال", "Nahdi Medical"),
     # a headline that opens with a weak alias is about it, even before a stronger name
     ("Strategy تضيف أكثر من 5 آلاف بيتكوين إلى خزينتها\nوبهذه الصفقة ترتفع حيازات الشركة إلى 671,268 بيتكوين", "671,268 بيتكوين", "MicroStrategy"),
+    # ... but not a word that only holds one behind two clitics: وكالات (agencies) is no و+ك+آلات (Alat)
+    ("وكالات التصنيف والاقتصاد السعودي: وش يقولون عن 2026؟ 🧵\nوتتوقع نمو الناتج الحقيقي 4.5% في 2026.", "4.5%", "Saudi Arabia"),
     # a headline labelled with a name and a colon is about that name, even an ordinary word
     ("معادن: النتائج تتحسن مع صعود الذهب\n• الإيرادات: 9.4 مليار ريال", "9.4 مليار ريال", "Ma'aden"),
     # a company the text names in full or by ticker is meant by its short name too, even one that

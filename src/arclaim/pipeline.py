@@ -784,8 +784,8 @@ class Extractor:
                     return EntityMatch(self.gazetteer.entities[name], m.start() + skip, pair.end(), -1, -1)
         for skip, word in clitic_variants(m.group().lower()):
             name = weak.get(word)
-            if name is None or m.group()[:skip].endswith("ال"):
-                continue  # إعادة تسعير الطاقة: the ordinary word
+            if name is None or m.group()[:skip].endswith("ال") or "ك" in m.group()[:skip]:
+                continue  # إعادة تسعير الطاقة: the ordinary word; وكالات is no و+ك+آلات
             if word.endswith("ه") and FEMININE_ADJECTIVE_RE.match(ntext, m.end()):
                 continue  # طاقة فائضة: a feminine noun with its adjective, the ordinary word
             return EntityMatch(self.gazetteer.entities[name], m.start() + skip, m.end(), -1, -1)
