@@ -719,6 +719,10 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     ("Strategy تضيف أكثر من 5 آلاف بيتكوين إلى خزينتها\nوبهذه الصفقة ترتفع حيازات الشركة إلى 671,268 بيتكوين", "671,268 بيتكوين", "MicroStrategy"),
     # ... but not a word that only holds one behind two clitics: وكالات (agencies) is no و+ك+آلات (Alat)
     ("وكالات التصنيف والاقتصاد السعودي: وش يقولون عن 2026؟ 🧵\nوتتوقع نمو الناتج الحقيقي 4.5% في 2026.", "4.5%", "Saudi Arabia"),
+    # a short name that is an ordinary word names its company right after سهم، أرباح، إيرادات, in
+    # any text; not when an adjective follows it (الدار الباريسية, the Paris fashion house, no Aldar)
+    ("يا جماعة وقفوا نشر الكلام الغلط\nمو صحيح إن أرباح شل طاحت 50% هالربع.", "50%", "Shell"),
+    ("نتائج الفخامة في باريس\nوارتفع سهم الدار الباريسية 2.1% في تعاملات الجمعة.", "2.1%", None),
     # a headline labelled with a name and a colon is about that name, even an ordinary word
     ("معادن: النتائج تتحسن مع صعود الذهب\n• الإيرادات: 9.4 مليار ريال", "9.4 مليار ريال", "Ma'aden"),
     # a company the text names in full or by ticker is meant by its short name too, even one that

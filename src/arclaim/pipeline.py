@@ -64,6 +64,10 @@ STOCK_MOVED_RE = regex.compile(r"\s+(?:سهمه\s+|سهمها\s+)?(?:نزل|نز
                                r"خسر|خسرت|كسب|كسبت|قفز|قفزت|شد|شدت|طاح|طاحت|انخفض|انخفضت|زاد|زادت|ثابت|ثابته|سكر|سكرت|"
                                r"قفل|قفلت|اغلق|اغلقت|مرتفع|مرتفعا|منخفض|منخفضا)(?![\p{L}])|\s*(?::\s*)?(?:عند\s+|علي\s+)?[+-]?[\d٠-٩]"
                                r"(?![\d٠-٩.,٫٬]*\s*(?:(?:الف|مليون)\s*)?(?:طن|ميغاواط|ميجاواط|جيجاواط|غيغاواط|برميل))")
+# a share's, profit's or sales' owner (سهم شل، أرباح شل): a company's short name right after it is the
+# company in any text; not one followed by its adjective (سهم الدار الباريسية) or with a clitic (folded text)
+COMPANY_OWNER_RE = regex.compile(r"(?<![\p{L}])(?:سهم|اسهم|ارباح|ايرادات|مبيعات)[ \t]+$")
+DEFINITE_ADJECTIVE_RE = regex.compile(r"[ \t]+ال\p{L}+يه(?![\p{L}])")
 # the line of a signal post that names its stock (السهم: شركة معادن (1211)، الشركة: ...)
 STOCK_LABEL_RE = regex.compile(r"^[^\w\n]{0,12}(?:السهم|الشركه|الرمز|اسم السهم|اسم الشركه)[^\S\n]{0,3}:", regex.M)
 # Entities whose weak aliases are short names (مدينة مصر، لولو، مؤسسة النقد); a place's are demonyms, a
@@ -441,8 +445,6 @@ class Extractor:
             topic is not None and topic.info.type in ("EXCHANGE", "INDEX")) or len(
             {e.info.name for e in found_ents if e.info.type in ("ORG", "TICKER")}) >= 2
         moving = self.company_short_names if market else {}
-        if not weak and not moving:
-            return
 
         def short_names(sent, ents):
             for m in TOKEN_RE.finditer(ntext, sent.start, sent.end):
@@ -452,6 +454,11 @@ class Extractor:
                     if found is not None and (not STOCK_MOVED_RE.match(ntext, found.end, sent.end)
                                               or ntext[m.start():found.start].strip("وف")):
                         found = None  # بطاقة 250 ألف طن: a preposition glued on, the ordinary word
+                if found is None and COMPANY_OWNER_RE.search(ntext, max(sent.start, m.start() - 8), m.start()):
+                    found = self._weak_alias_at(ntext, m, sent.end, self.company_short_names)
+                    if found is not None and (ntext[m.start():found.start]
+                                              or DEFINITE_ADJECTIVE_RE.match(ntext, found.end, sent.end)):
+                        found = None  # سهم الدار الباريسية: a noun with its adjective, the ordinary word
                 if found is None:
                     continue
                 inside = [e for e in ents if found.start <= e.start and e.end <= found.end]  # مصر in مدينة مصر
