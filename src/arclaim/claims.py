@@ -368,7 +368,7 @@ class ClaimAssembler:
             if metric is None and q.inherited_unit and prev is not None and q.kind == prev.quantity.kind:
                 metric = prev.metric  # لو كسر 60 ألف دولار نشوف 52 ألف: an elliptical amount measures what its model does
             carried = self._carried_subject(out, q, paragraph_breaks)
-            country = self._currency_country(q)
+            country = self.currency_country(q)
             currency_kind = "exchange_rate" if country and self._is_exchange_rate(text, q, clause) else "currency"
             if currency_kind == "currency" and metric is None:
                 country = None  # كرتونة البيض بقت بـ 175 جنيه: a price nobody names is about no country
@@ -1040,7 +1040,7 @@ class ClaimAssembler:
         country = self.gazetteer.entities.get(name) if name else None
         return country if country is not None and country.type == "GPE" else None
 
-    def _currency_country(self, q: RawQuantity) -> EntityMatch | None:
+    def currency_country(self, q: RawQuantity) -> EntityMatch | None:
         """An amount in a local currency is about that currency's country when nothing better is known."""
         info = self.currency_countries.get(q.unit) if q.kind == "money" else None
         return EntityMatch(info, -1, -1, -1, -1) if info is not None else None

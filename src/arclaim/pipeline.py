@@ -66,7 +66,7 @@ STOCK_MOVED_RE = regex.compile(r"\s+(?:سهمه\s+|سهمها\s+)?(?:نزل|نز
                                r"(?![\d٠-٩.,٫٬]*\s*(?:(?:الف|مليون)\s*)?(?:طن|ميغاواط|ميجاواط|جيجاواط|غيغاواط|برميل))")
 # a share's, profit's or sales' owner (سهم شل، أرباح شل): a company's short name right after it is the
 # company in any text; not one followed by its adjective (سهم الدار الباريسية) or with a clitic (folded text)
-COMPANY_OWNER_RE = regex.compile(r"(?<![\p{L}])(?:سهم|اسهم|ارباح|ايرادات|مبيعات)[ \t]+$")
+COMPANY_OWNER_RE = regex.compile(r"(?<![\p{L}])(?:سهم|اسهم|ارباح|ايرادات|مبيعات)[ \t]+")
 DEFINITE_ADJECTIVE_RE = regex.compile(r"[ \t]+ال\p{L}+يه(?![\p{L}])")
 # the line of a signal post that names its stock (السهم: شركة معادن (1211)، الشركة: ...)
 STOCK_LABEL_RE = regex.compile(r"^[^\w\n]{0,12}(?:السهم|الشركه|الرمز|اسم السهم|اسم الشركه)[^\S\n]{0,3}:", regex.M)
@@ -445,6 +445,8 @@ class Extractor:
             topic is not None and topic.info.type in ("EXCHANGE", "INDEX")) or len(
             {e.info.name for e in found_ents if e.info.type in ("ORG", "TICKER")}) >= 2
         moving = self.company_short_names if market else {}
+        if not weak and not moving and not COMPANY_OWNER_RE.search(ntext):
+            return
 
         def short_names(sent, ents):
             for m in TOKEN_RE.finditer(ntext, sent.start, sent.end):
@@ -454,7 +456,7 @@ class Extractor:
                     if found is not None and (not STOCK_MOVED_RE.match(ntext, found.end, sent.end)
                                               or ntext[m.start():found.start].strip("وف")):
                         found = None  # بطاقة 250 ألف طن: a preposition glued on, the ordinary word
-                if found is None and COMPANY_OWNER_RE.search(ntext, max(sent.start, m.start() - 8), m.start()):
+                if found is None and _owner_before(ntext, max(sent.start, m.start() - 8), m.start()):
                     found = self._weak_alias_at(ntext, m, sent.end, self.company_short_names)
                     if found is not None and (ntext[m.start():found.start]
                                               or DEFINITE_ADJECTIVE_RE.match(ntext, found.end, sent.end)):
@@ -734,13 +736,24 @@ class Extractor:
             exchange = self.exchanges.get(p.subject.info.name)
             if exchange is None:
                 continue
-            if named is None:  # the exchanges the text names, itself or by an index of it
-                found = [e.info for ents in entities_of.values() for e in ents] + ([topic.info] if topic else [])
-                named = {info.name for info in found if info.type == "EXCHANGE"} | {
-                    x.name for info in found if info.type == "INDEX"
-                    for x in [self.exchanges.get(getattr(self.assembler.country_of(info), "name", None))] if x}
+            if named is None:
+                named = self._exchanges_named(entities_of, topic)
             if exchange.name in named:
                 p.subject = EntityMatch(exchange, -1, -1, -1, -1)
+
+    def _exchanges_named(self, entities_of: dict[int, list], topic: EntityMatch | None) -> set[str]:
+        """The stock exchanges a text names, itself or by one of its indices (EGX30 names EGX)."""
+        found = [e.info for ents in entities_of.values() for e in ents] + ([topic.info] if topic else [])
+        named = set()
+        for info in found:
+            if info.type == "EXCHANGE":
+                named.add(info.name)
+            elif info.type == "INDEX":
+                country = self.assembler.country_of(info)
+                exchange = self.exchanges.get(country.name) if country is not None else None
+                if exchange is not None:
+                    named.add(exchange.name)
+        return named
 
     def _country_of_commodity_volumes(self, parts: list) -> None:
         """A commodity is the subject of its price, not of a country's output, trade, demand or
@@ -754,7 +767,7 @@ class Extractor:
             if places:
                 p.subject = min(places, key=lambda e: abs(e.start - p.quantity.start))
             else:
-                country = self.assembler._currency_country(p.quantity)
+                country = self.assembler.currency_country(p.quantity)
                 if country is not None:
                     p.subject = country
 
@@ -873,6 +886,11 @@ def _next_line(ntext: str, pos: int) -> tuple[int, int]:
     start = NEXT_TEXT_RE.search(ntext, pos).start()
     end = ntext.find("\n", start)
     return start, min(len(ntext) if end < 0 else end, start + HEADLINE_MAX_CHARS)
+
+
+def _owner_before(text: str, start: int, end: int) -> bool:
+    """text[start:end] ends with an owner word of a company's figure (سهم، أرباح) and its space."""
+    return any(m.end() == end for m in COMPANY_OWNER_RE.finditer(text, start, end))
 
 
 def _add_names(index: SentenceIndex, entities_of: dict[int, list], find) -> None:
