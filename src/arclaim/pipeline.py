@@ -115,6 +115,7 @@ class Extractor:
         self.gazetteer = Gazetteer(self.config.entity_files)
         self.company_short_names = {key: name for key, name in self.gazetteer.weak_aliases.items()
                                     if self.gazetteer.entities[name].type in ("ORG", "TICKER")}  # for market wraps
+        self.weak_first_words = {key.split(" ")[0] for key in self.gazetteer.weak_aliases}  # a cheap test first
         self._matcher: EntityMatcher | None = None
         countries = load_json("currencies.json").get("countries", {})
         self.currency_countries = {code: self.gazetteer.entities[name] for code, name in countries.items()
@@ -450,6 +451,8 @@ class Extractor:
 
         def short_names(sent, ents):
             for m in TOKEN_RE.finditer(ntext, sent.start, sent.end):
+                if not any(word in self.weak_first_words for _, word in clitic_variants(m.group().lower())):
+                    continue  # no weak alias starts with this word, whatever its clitics
                 found = self._weak_alias_at(ntext, m, sent.end, weak)
                 if found is None and moving:
                     found = self._weak_alias_at(ntext, m, sent.end, moving)
