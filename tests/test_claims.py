@@ -712,6 +712,9 @@ def test_a_companys_price_point_is_its_share_price(cue_extractor):
     # country's exchange's in a text naming that exchange or an index of it; not in any text
     ("البورصة تتراجع في جلسة هادئة\n\nوهبط المؤشر الرئيسي EGX30 بنسبة 1.46% ليغلق عند 29,874 نقطة.\n\nوفقد رأس المال السوقي نحو 37 مليار جنيه. وانكمشت قيمة التداول إلى 2.2 مليار جنيه فقط.", "2.2 مليار جنيه", "EGX"),
     ("الجنيه يتراجع أمام الدولار\nوفقد رأس المال السوقي نحو 37 مليار جنيه.", "37 مليار جنيه", "Egypt"),
+    # a stake "of the shares of" a company is its holder's; the company's own price after it stays the company's
+    ("ويملك صندوق الاستثمارات العامة نحو 59% من أسهم لوسيد المدرجة.", "59%", "Public Investment Fund"),
+    ("وتملك ممتلكات البحرين 69.4% من أسهم ألبا.", "69.4%", "Mumtalakat"),
     # a line that is only a company's name heads the paragraph under it
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "242 مليون ريال", "Jarir"),
     ("قطاع التجزئة بعد النتائج\n\nالنهدي الطبية\nنمت الإيرادات 11% إلى 2.5 مليار ريال.\n\nجرير\nتراجع صافي الربح 9% إلى 242 مليون ريال.", "2.5 مليار ريال", "Nahdi Medical"),

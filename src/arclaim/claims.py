@@ -19,6 +19,8 @@ from .sentences import Sentence, SentenceIndex
 from .subject_ranker import SubjectCandidate, SubjectRanker
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
+# a stake "of the shares of" a company (حصة 2% من أسهم إس تي سي): the holder's figure, the company no owner
+SHARES_OF_RE = regex.compile(r"(?<![\p{L}])من[ \t]+(?:ال)?(?:اسهم|سهم)[ \t]+(?:شركه[ \t]+)?$")
 OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "غرام", "جرام", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي", "وزن")}
 PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة", "داخل", "خارج", "أنحاء")}
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
@@ -913,7 +915,8 @@ class ClaimAssembler:
             if prev_word and prev_word[0] in "وف" and prev_word[1:] in OWNER_WORDS:
                 prev_word = prev_word[1:]  # ووزن X، وسهم X: the conjunction glued to the owner word
             attached = e.start > 0 and text[e.start - 1] in "بلك" and (e.start < 2 or not text[e.start - 2].isalpha())
-            if (prev_word in OWNER_WORDS or self._relative_clause_of(text, e, q, ents) or self._pronoun_owner(text, e, q, ents)
+            if ((prev_word in OWNER_WORDS and not (e.start > q.start and SHARES_OF_RE.search(text, max(sent.start, e.start - 20), e.start)))
+                    or self._relative_clause_of(text, e, q, ents) or self._pronoun_owner(text, e, q, ents)
                     or self._labels_line(text, e, q, ents) or SPREAD_FIRST_RE.search(text, max(sent.start, e.start - 40), e.start)):
                 f["owner"] = 1.0
             elif prev_word in PREPOSITIONS or attached:
