@@ -497,6 +497,8 @@ def cue_extractor():
     # a debt's yield that moved is a rate, not a price change (the yield word names a tenor or a bill)
     ("ونتوقع أن يهبط عائد السنتين إلى 3.4% قبل نهاية العام", "3.4%", "interest_rate"),
     ("العائد على أذون الستة شهور نزل لـ 24.1% في آخر عطاء", "24.1%", "interest_rate"),
+    # cash per share is a dividend even where كاش alone would name no metric
+    ("• كاش 22 فلس للسهم، نازل من 30 فلس السنة اللي قبل", "22 فلس", "dividend"),
 ])
 def test_metric(cue_extractor, text, surface, metric):
     assert claim_for(cue_extractor, text, surface).metric == metric

@@ -451,7 +451,7 @@ class ClaimAssembler:
         if best == "capex" and q.kind in CHANGE_KINDS and COST_CUE_RE.match(text, best_cue.start, best_cue.end):
             return None  # ترتفع تكلفة الكوادر الطبية 6-8%: a cost that moved, no capital spending
         per_share = q.kind == "money" and PER_SHARE_RE.match(text, q.end) is not None
-        if per_share and best in (None, "share_price") and DIVIDEND_WORD_RE.search(text, sent.start, sent.end):
+        if per_share and best in (None, NO_METRIC, "share_price") and DIVIDEND_WORD_RE.search(text, sent.start, sent.end):
             return "dividend"  # دفعت الشركة 3 ريالات للسهم ... عائد التوزيع، كوبون 1.25 جنيه للسهم: paid out
         if per_share and best not in UNIT_PRICE_KEEPS:
             return "share_price"  # بسعر 87 دولار للسهم: money per share is a share price (guidelines)
