@@ -19,9 +19,9 @@ from .sentences import Sentence, SentenceIndex
 from .subject_ranker import SubjectCandidate, SubjectRanker
 
 # A word right before an entity that makes the entity the owner of the figure: سهم X.
-# a stake "of the shares of" a company (حصة 2% من أسهم إس تي سي): the holder's figure, the company no owner
-SHARES_OF_RE = regex.compile(r"(?<![\p{L}])من[ \t]+(?:ال)?(?:اسهم|سهم)[ \t]+(?:شركه[ \t]+)?$")
 OWNER_WORDS = {fold(w) for w in ("سهم", "أسهم", "اسهم", "سهمي", "عملة", "سعر", "أونصة", "برميل", "غرام", "جرام", "مؤشر", "أرباح", "إيرادات", "ميزانية", "اقتصاد", "تضخم", "قيمة", "صافي", "وزن")}
+# ... but not of a stake given before "of the shares of" it (حصة 2% من أسهم إس تي سي): the holder's figure
+SHARES_OF_RE = regex.compile(r"(?<![\p{L}])من[ \t]+(?:ال)?(?:اسهم|سهم)[ \t]+(?:شركه[ \t]+)?$")
 PREPOSITIONS = {fold(w) for w in ("من", "مع", "في", "على", "عن", "إلى", "الى", "لدى", "عند", "مقابل", "ضد", "عبر", "بين", "منها", "لصالح", "حصة", "داخل", "خارج", "أنحاء")}
 COMPANY_METRICS = {"investment", "share_price", "market_cap", "valuation", "revenue", "net_income", "profit_margin",
                    "eps", "dividend", "backlog", "deal_value", "capex", "jobs", "deliveries", "users", "capacity",
@@ -153,7 +153,7 @@ MOVE_TO_LEVEL_RE = regex.compile(r"[\s،,]*[وف]?(?:الي(?![\p{L}])|ل\s*ـ|�
 MOVE_TO_LEVEL_GAP = 12  # characters: how far after الى the level may start (الي علاوه 1.65 دولار، الي مستوي)
 # the price of insuring a debt (CDS), quoted in basis points like a yield: no rate of the vocabulary,
 # and the metric model, which reads it as one, must not relabel it
-CDS_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:ـ)?(?:cds|عقود\s+مقايض|مقايض|تامين\s+(?:علي|ضد)|التامين\s+(?:علي|ضد))", regex.I)
+CDS_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:ـ)?(?:cds|عقود\s+مقايض|مقايض|تامين\s+(?:علي|ضد))", regex.I)
 COST_CUE_RE = regex.compile(r"[وفبل]?(?:ال)?(?:تكلف|كلف)")  # a capex cue that names a cost (تكلفة، بتكلفة، الكلفة)
 GROWTH_LINK_RE = regex.compile(r"(?<![\p{L}])(?:[وف]?(?:ب|يعني\s+)?(?:زياده|ارتفاع|نمو|انخفاض|تراجع)|طالع\p{L}*|نازل\p{L}*|[وف]?(?:زاد|زادت|نما|نمت|نزل|نزلت|طلع|طلعت))(?![\p{L}])")  # بزيادة 18.8%
 GROWTH_GAP = 80  # characters: how far after a level figure its growth rate may stand

@@ -751,11 +751,8 @@ class Extractor:
         for info in found:
             if info.type == "EXCHANGE":
                 named.add(info.name)
-            elif info.type == "INDEX":
-                country = self.assembler.country_of(info)
-                exchange = self.exchanges.get(country.name) if country is not None else None
-                if exchange is not None:
-                    named.add(exchange.name)
+            elif info.name in self.gazetteer.exchange_of:
+                named.add(self.gazetteer.exchange_of[info.name])
         return named
 
     def _country_of_commodity_volumes(self, parts: list) -> None:
