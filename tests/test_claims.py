@@ -924,3 +924,57 @@ def test_a_word_of_a_city_in_a_dateline_is_no_company_weak_alias(extractor):
             "الدار البيضاء – قررت الوزارة ألا ترتفع الرسوم الشهرية بأكثر من 4% سنوياً.")
     claims = extractor.extract(text)
     assert claims and all(c.subject != "Aldar" for c in claims)
+
+
+@pytest.fixture(scope="module")
+def stub_extractor():
+    """An extractor whose metric model each test replaces with a `_FixedMetricModel`."""
+    from arclaim.pipeline import Extractor, ExtractorConfig
+
+    return Extractor(ExtractorConfig(stance_model=None))
+
+
+class _FixedMetricModel:
+    """Stands in for models/metric: answers `cats` for every figure and records what it read."""
+
+    def __init__(self, cats: dict[str, float], settings: dict):
+        self.cats, self.settings, self.read = cats, settings, []
+
+    def predict(self, texts):
+        self.read.extend(texts)
+        return [dict(self.cats) for _ in texts]
+
+
+@pytest.mark.parametrize("cats,expected", [
+    ({"revenue": 0.9, "none": 0.1}, "revenue"),        # over the override threshold: replaced
+    ({"revenue": 0.7, "none": 0.3}, "net_income"),     # between the two thresholds: the cue stays
+    ({"none": 0.95, "revenue": 0.05}, None),           # confident that no metric applies: removed
+    ({"net_income": 0.99, "none": 0.01}, "net_income"),  # agrees with the cue
+])
+def test_the_metric_model_overrides_a_cue_only_when_confident(stub_extractor, cats, expected):
+    model = _FixedMetricModel(cats, {"threshold": 0.5, "override_threshold": 0.8})
+    ex = stub_extractor
+    ex._metric_model = model
+    claim = claim_for(ex, "وبلغ صافي ربح الشركة 120 مليون ريال في الربع الثالث.", "120 مليون ريال")
+    assert claim.metric == expected
+    assert model.read and model.read[0].startswith("CUE_net_income KIND_money ")
+
+
+@pytest.mark.parametrize("cats,expected", [
+    ({"revenue": 0.6, "none": 0.4}, "revenue"),   # over the fill threshold
+    ({"revenue": 0.4, "none": 0.6}, None),
+])
+def test_the_metric_model_fills_an_empty_metric_over_its_threshold(stub_extractor, cats, expected):
+    model = _FixedMetricModel(cats, {"threshold": 0.5, "override_threshold": 0.8})
+    ex = stub_extractor
+    ex._metric_model = model
+    claim = claim_for(ex, "وسجلت الشركة 120 مليون ريال في الربع الثالث.", "120 مليون ريال")
+    assert claim.metric == expected
+    assert model.read[0].startswith("CUE_none ")
+
+
+def test_the_metric_model_never_makes_a_billion_a_price(stub_extractor):
+    model = _FixedMetricModel({"price_level": 0.99, "none": 0.01}, {"threshold": 0.5, "override_threshold": 0.8})
+    ex = stub_extractor
+    ex._metric_model = model
+    assert claim_for(ex, "وسجلت الشركة 3 مليارات ريال في الربع الثالث.", "3 مليارات ريال").metric is None

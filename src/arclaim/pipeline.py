@@ -89,7 +89,7 @@ class ExtractorConfig:
     entity_files: list[str] = field(default_factory=list)
     reference: str | None = None
     stance_model: str | None = "auto"  # "auto": use models/stance when present; None: lexicon only
-    metric_model: bool = True  # label claims the metric cues leave empty with models/metric
+    metric_model: bool = True  # let models/metric fill or correct the cues' metrics
     stance_weight: float | None = None  # the model's weight against the lexicon; None: as trained
 
 
@@ -243,7 +243,7 @@ class Extractor:
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
                                         entities_of, topic, self._section_topics(ntext, heading_starts, topic))
         by_q = {id(p.quantity): p for p in parts}
-        self._fill_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
+        self._model_metrics(text, norm, index, [by_q.get(id(q)) for q in wanted])
         self._country_of_unmeasured_bank_figures(parts)
         self._country_of_commodity_volumes(parts)
         self._exchange_of_market_figures(parts, entities_of, topic)
@@ -699,23 +699,32 @@ class Extractor:
             self._metric_model = TrainedTextcat(path) if self.config.metric_model and TrainedTextcat.available(path) else False
         return self._metric_model or None
 
-    def _fill_metrics(self, text: str, norm: Normalized, index: SentenceIndex, parts: list) -> None:
-        """Claims the metric cues leave empty get the metric model's label when it is confident
-        enough (its threshold was chosen on dev)."""
-        todo = [p for p in parts if p is not None and p.metric is None and not p.outside_vocabulary]
+    def _model_metrics(self, text: str, norm: Normalized, index: SentenceIndex, parts: list) -> None:
+        """The metric model reads each figure's context and the metric the cues gave it. It fills a
+        metric the cues left empty when at least `threshold` confident, and replaces (or removes) a
+        cue's metric when at least `override_threshold` confident: the cues are right on the topics
+        they were written from and often wrong elsewhere. Both thresholds were chosen on held-out
+        train batches (scripts/train_metric.py)."""
+        todo = [p for p in parts if p is not None and not p.outside_vocabulary]
         model = self.metric_model if todo else None
         if model is None:
             return
-        threshold = float(model.settings.get("threshold", 0.5))
+        fill_threshold = float(model.settings.get("threshold", 0.5))
+        override_threshold = float(model.settings.get("override_threshold", 1.01))
         inputs = []
         for p in todo:
             ss, _ = norm.original_span(p.sentence.start, p.sentence.end)
             qs, qe = norm.original_span(p.quantity.start, p.quantity.end)
-            inputs.append(metric_model_input(text, ss, qs, qe, p.quantity.kind))
+            inputs.append(metric_model_input(text, ss, qs, qe, p.quantity.kind, p.metric))
         for p, cats in zip(todo, model.predict(inputs)):
             label = max(cats, key=cats.get)
-            if label != "none" and cats[label] >= threshold and (label != "price_level" or price_sized(p.quantity)):
-                p.metric = label
+            metric = None if label == "none" else label
+            threshold = fill_threshold if p.metric is None else override_threshold
+            if metric == p.metric or cats[label] < threshold:
+                continue
+            if metric == "price_level" and not price_sized(p.quantity):
+                continue
+            p.metric = metric
 
     def _country_of_unmeasured_bank_figures(self, parts: list) -> None:
         """A central bank's figure that no metric of the vocabulary measures (credit, deposits, money
