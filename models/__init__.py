@@ -1,4 +1,5 @@
 """Trained models shipped with arclaim (installed as the package `arclaim.trained`).
 
-`stance/` is the spaCy text classifier written by scripts/train_stance.py.
+Each folder is a spaCy text classifier: `stance/` (scripts/train_stance.py), `metric/`
+(scripts/train_metric.py) and `subject/` (scripts/train_subject.py).
 """

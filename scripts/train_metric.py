@@ -44,7 +44,7 @@ def rows(split: str, extractor: Extractor) -> list[tuple[str, str, str, str, boo
 
 def newest_batches(data, share: float) -> set[str]:
     """The documents of the highest annotator prefixes (hNNN-), about `share` of all documents."""
-    docs = sorted({r[3] for r in data}, key=lambda d: -int(m.group(1)) if (m := PREFIX_RE.search(d)) else 0)
+    docs = sorted({r[3] for r in data}, key=lambda d: (-int(m.group(1)) if (m := PREFIX_RE.search(d)) else 0, d))
     held, target = set(), share * len(docs)
     for doc in docs:
         if len(held) >= target or not PREFIX_RE.search(doc):

@@ -978,3 +978,41 @@ def test_the_metric_model_never_makes_a_billion_a_price(stub_extractor):
     ex = stub_extractor
     ex._metric_model = model
     assert claim_for(ex, "وسجلت الشركة 3 مليارات ريال في الربع الثالث.", "3 مليارات ريال").metric is None
+
+
+def test_the_subject_models_log_odds_add_to_the_hand_scores():
+    from arclaim.entities import EntityInfo, EntityMatch
+    from arclaim.subject_ranker import SubjectCandidate, SubjectRanker
+
+    ranker = SubjectRanker({"in_clause": 1.0})
+    first = SubjectCandidate(EntityMatch(EntityInfo("A", "ORG"), 0, 1, -1, -1), {"in_clause": 1.0})
+    second = SubjectCandidate(EntityMatch(EntityInfo("B", "ORG"), 2, 3, -1, -1), {})
+    assert ranker.best([first, second]).info.name == "A"
+    assert ranker.best([first, second], [0.5, 0.5], 2.0).info.name == "A"  # even odds change nothing
+    assert ranker.best([first, second], [0.2, 0.8], 0.25).info.name == "A"  # 1.0 - 0.35 against 0.35
+    assert ranker.best([first, second], [0.2, 0.8], 2.0).info.name == "B"  # 1.0 - 2.77 against 2.77
+
+
+class _FixedSubjectModel:
+    """Stands in for models/subject: favours the candidate whose input names `favoured`."""
+
+    def __init__(self, favoured: str, weight: float):
+        self.favoured, self.settings, self.read = favoured, {"weight": weight}, []
+
+    def predict(self, texts):
+        self.read.extend(texts)
+        return [{"subject": 0.99 if self.favoured in t else 0.01, "other": 0.0} for t in texts]
+
+
+@pytest.mark.parametrize("weight,subject", [(0.0, "Saudi Aramco"), (2.0, "SABIC")])
+def test_the_subject_model_can_overrule_the_hand_set_ranker(stub_extractor, weight, subject):
+    text = "قالت أرامكو إن سابك رفعت إنتاجها 5% في الربع الثالث."
+    model = _FixedSubjectModel("E رفعت", weight)  # the candidate followed by the verb: سابك
+    original = stub_extractor._subject_model
+    stub_extractor._subject_model, stub_extractor._metric_model = model, _FixedMetricModel({"none": 1.0}, {})
+    try:
+        hand = claim_for(stub_extractor, text, "5%")
+        assert model.read and all(t.startswith("K_") for t in model.read)
+    finally:
+        stub_extractor._subject_model = original
+    assert hand.subject == subject

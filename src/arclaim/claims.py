@@ -242,12 +242,28 @@ def metric_model_input(text: str, sentence_start: int, q_start: int, q_end: int,
     return f"CUE_{cue_metric or 'none'} KIND_{kind} " + fold(before) + " QTY " + fold(after)
 
 
+def subject_model_input(text: str, sent: Sentence, q: RawQuantity, metric: str | None,
+                        cand: SubjectCandidate) -> str:
+    """What the subject model reads about one candidate subject of a figure: where it comes from
+    (its sentence or a fallback), its type, the figure's metric, the ranker's features, the words
+    around the name when it stands in the sentence, and the words before the figure (folded)."""
+    e = cand.entity
+    source = next((k for k in cand.features if k.startswith("fallback_")), "sentence")
+    parts = [f"K_{source}", f"T_{e.info.type}", f"M_{metric or 'none'}", *("F_" + k.replace(":", "_") for k in cand.features)]
+    if source == "sentence" and e.start >= 0:
+        parts += ["L", fold(text[max(sent.start, e.start - 40) : e.start]), "E", fold(text[e.end : min(sent.end, e.end + 25)])]
+    parts += ["Q", fold(text[max(sent.start, q.start - 50) : q.start])]
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
 class ClaimAssembler:
     """Decides subject, metric, direction and year for the quantities of a text."""
 
     def __init__(self, currency_countries: dict | None = None, gazetteer: Gazetteer | None = None,
                  ranker: SubjectRanker | None = None) -> None:
         self.ranker = ranker or SubjectRanker()
+        self.subject_model = None  # a TrainedTextcat the pipeline sets (models/subject), or None
+        self.on_candidates = None  # called with (quantity, candidates, model inputs): how the training script listens
         self.currency_countries = currency_countries or {}  # ISO code -> EntityInfo of its country
         self.gazetteer = gazetteer or Gazetteer()
         self.banks = {}  # country name -> its central bank
@@ -386,7 +402,7 @@ class ClaimAssembler:
             elif not ents and FIRST_PERSON_RE.search(text, max(clause[0], q.start - FIRST_PERSON_REACH), q.start):
                 fallbacks = ()  # بديت بـ 15 ألف درهم: the writer's own money, not the post's company
             candidates = self._subject_candidates(text, q, sent, clause, ents, metric, fallbacks)
-            subject = self.ranker.best(candidates)
+            subject = self._best_subject(text, q, sent, metric, candidates)
             metric, related = self.resolve_subject(text, q, sent, metric, subject)
             if metric == "price_level" and direction and self._moved_to_level(text, q):
                 metric = "price_change"  # تراجع خام غرب تكساس 85 سنتا الي 57.90 دولار: the size of the move, then the level
@@ -394,6 +410,19 @@ class ClaimAssembler:
             out.append(ClaimParts(q, sent, related, metric, direction, year, ents, found=subject,
                                   outside_vocabulary=outside_vocabulary))
         return out
+
+    def _best_subject(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
+                      candidates: list[SubjectCandidate]) -> EntityMatch | None:
+        """The ranker's choice, helped by the subject model where a figure has several candidates."""
+        if len(candidates) < 2 or (self.subject_model is None and self.on_candidates is None):
+            return self.ranker.best(candidates)
+        inputs = [subject_model_input(text, sent, q, metric, c) for c in candidates]
+        if self.on_candidates is not None:
+            self.on_candidates(q, candidates, inputs)
+        if self.subject_model is None:
+            return self.ranker.best(candidates)
+        probs = [cats["subject"] for cats in self.subject_model.predict(inputs)]
+        return self.ranker.best(candidates, probs, float(self.subject_model.settings.get("weight", 1.0)))
 
     def resolve_subject(self, text: str, q: RawQuantity, sent: Sentence, metric: str | None,
                         subject: EntityMatch | None) -> tuple[str | None, EntityMatch | None]:

@@ -45,7 +45,7 @@ def add_extractor_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--all-quantities", action="store_true",
                    help="also emit years, dates, durations and bare numbers")
     p.add_argument("--no-model", action="store_true",
-                   help="no trained models: stance from the lexicon only, metric from the cue lexicon only")
+                   help="no trained models: stance from the lexicon only, metric from the cue lexicon only, subject from the hand-set ranker only")
     p.add_argument("--stance-weight", type=float, default=None, metavar="W",
                    help="the stance model's weight against the lexicon, 0 to 1 (default: as chosen at training)")
     p.add_argument("--glob", action="append", default=None, metavar="PATTERN",
@@ -71,7 +71,7 @@ def extractor_config(args: argparse.Namespace):
     return ExtractorConfig(
         currency_defaults=defaults, all_quantities=args.all_quantities, entity_files=list(args.entities),
         reference=getattr(args, "reference", None), stance_model=None if args.no_model else "auto",
-        metric_model=not args.no_model,
+        metric_model=not args.no_model, subject_model=not args.no_model,
         stance_weight=args.stance_weight,
     )
 

@@ -90,6 +90,7 @@ class ExtractorConfig:
     reference: str | None = None
     stance_model: str | None = "auto"  # "auto": use models/stance when present; None: lexicon only
     metric_model: bool = True  # let models/metric fill or correct the cues' metrics
+    subject_model: bool = True  # let models/subject help the ranker choose among candidate subjects
     stance_weight: float | None = None  # the model's weight against the lexicon; None: as trained
 
 
@@ -149,6 +150,7 @@ class Extractor:
         self.stance_lexicon = StanceLexicon()
         self._model: StanceModel | None | bool = None
         self._metric_model = None
+        self._subject_model = None
         self.reference = None
         if self.config.reference:
             from .check import ReferenceTable
@@ -240,6 +242,7 @@ class Extractor:
         self._add_antecedent_sentences(ntext, index, entities_of)
         wanted_ids = {id(q) for q in wanted}
         heading_starts = _heading_starts(ntext)
+        self.assembler.subject_model = self.subject_model
         parts = self.assembler.assemble(ntext, index, [q for q in raw if id(q) in wanted_ids or q.kind == "year"],
                                         entities_of, topic, self._section_topics(ntext, heading_starts, topic))
         by_q = {id(p.quantity): p for p in parts}
@@ -698,6 +701,13 @@ class Extractor:
             path = model_dir("metric")
             self._metric_model = TrainedTextcat(path) if self.config.metric_model and TrainedTextcat.available(path) else False
         return self._metric_model or None
+
+    @property
+    def subject_model(self):
+        if self._subject_model is None:
+            path = model_dir("subject")
+            self._subject_model = TrainedTextcat(path) if self.config.subject_model and TrainedTextcat.available(path) else False
+        return self._subject_model or None
 
     def _model_metrics(self, text: str, norm: Normalized, index: SentenceIndex, parts: list) -> None:
         """The metric model reads each figure's context and the metric the cues gave it. It fills a

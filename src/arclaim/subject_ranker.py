@@ -2,11 +2,14 @@
 
 The claim assembler lists the candidates (the names of the claim's sentence, the subject carried
 from the previous claim, the document's topic, the country of a local currency) with their
-features; this module only weighs them, with the weights of `resources/subject_weights.json`.
+features; this module only weighs them, with the weights of `resources/subject_weights.json`,
+plus, where a figure has two candidates or more, the log-odds of the subject model
+(`models/subject`) that each one is the subject, times the weight it was trained with.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .entities import EntityMatch
@@ -30,11 +33,16 @@ class SubjectRanker:
     def score(self, features: dict[str, float]) -> float:
         return sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
-    def best(self, candidates: list[SubjectCandidate]) -> EntityMatch | None:
-        """The entity of the best-scoring candidate (the first one on a tie); None without candidates."""
+    def best(self, candidates: list[SubjectCandidate], model_probs: list[float] | None = None,
+             model_weight: float = 0.0) -> EntityMatch | None:
+        """The entity of the best-scoring candidate (the first one on a tie); None without candidates.
+        `model_probs`, one per candidate, add `model_weight` times their log-odds to the hand score."""
         best, best_score = None, None
-        for cand in candidates:
+        for i, cand in enumerate(candidates):
             score = self.score(cand.features)
+            if model_probs is not None:
+                p = min(max(model_probs[i], 1e-6), 1 - 1e-6)
+                score += model_weight * math.log(p / (1 - p))
             if best_score is None or score > best_score:
                 best, best_score = cand.entity, score
         return best
