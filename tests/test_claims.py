@@ -1016,3 +1016,13 @@ def test_the_subject_model_can_overrule_the_hand_set_ranker(stub_extractor, weig
     finally:
         stub_extractor._subject_model = original
     assert hand.subject == subject
+
+
+@pytest.mark.parametrize("text,surface,subject", [
+    ("وكالة الطاقة الدولية: فائض المعروض يتسع العام المقبل\n\nوتتوقع الوكالة أن يرتفع المعروض العالمي من النفط"
+     " بنحو 3 ملايين برميل يومياً هذا العام.", "3 ملايين برميل", "Oil"),
+    ("مجلس الذهب العالمي: السبائك تعوض ضعف المشغولات\n\nارتفع الطلب على الذهب في الربع الثالث بنسبة 4% إلى"
+     " 1,290 طناً، وصعد الطلب على الذهب من البنوك المركزية.", "1,290 طناً", "Gold"),
+])
+def test_a_headline_naming_only_its_source_is_about_what_it_reports(extractor, text, surface, subject):
+    assert claim_for(extractor, text, surface).subject == subject

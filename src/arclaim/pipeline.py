@@ -546,6 +546,8 @@ class Extractor:
         titled = self._name_after_letterhead(ntext, start, end, lead)
         if titled is not None:
             return titled
+        if lead and all(e.info.name in self.assembler.sources for e in lead):
+            lead = []  # مجلس الذهب العالمي: الطلب يقفز: a headline naming only its source is about what it reports
         if lead:
             # a headline's rating agency, forecaster or lender (فيتش تخفض نظرة البحرين، صندوق النقد يختتم
             # مشاوراته مع قطر) reports on the topic
