@@ -42,9 +42,9 @@ def rows(split: str, extractor: Extractor) -> list[tuple[str, str, str, str, boo
     return out
 
 
-def newest_batches(data, share: float) -> set[str]:
+def newest_batches(documents, share: float) -> set[str]:
     """The documents of the highest annotator prefixes (hNNN-), about `share` of all documents."""
-    docs = sorted({r[3] for r in data}, key=lambda d: (-int(m.group(1)) if (m := PREFIX_RE.search(d)) else 0, d))
+    docs = sorted(set(documents), key=lambda d: (-int(m.group(1)) if (m := PREFIX_RE.search(d)) else 0, d))
     held, target = set(), share * len(docs)
     for doc in docs:
         if len(held) >= target or not PREFIX_RE.search(doc):
@@ -79,7 +79,7 @@ def main() -> int:
     extractor = Extractor(ExtractorConfig(stance_model=None, metric_model=False))  # cues only: what the model reads
     train_rows, dev_rows = rows("train", extractor), rows("dev", extractor)
     labels = sorted({r[1] for r in train_rows} | {"none"})
-    held_docs = newest_batches(train_rows, args.holdout)
+    held_docs = newest_batches((r[3] for r in train_rows), args.holdout)
     held = [r for r in train_rows if r[3] in held_docs]
     rest = [r for r in train_rows if r[3] not in held_docs]
     print(f"choosing thresholds on {len(held_docs)} documents ({len(held)} figures) of the newest batches")

@@ -87,7 +87,7 @@ def main() -> int:
     args = ap.parse_args()
     extractor = Extractor(ExtractorConfig(stance_model=None, subject_model=False))  # the hand-set ranker: what the model helps
     train_rows, dev_rows = rows("train", extractor), rows("dev", extractor)
-    held_docs = newest_batches([(None, None, None, r["doc"]) for r in train_rows], args.holdout)
+    held_docs = newest_batches((r["doc"] for r in train_rows), args.holdout)
     held = [r for r in train_rows if r["doc"] in held_docs]
     nlp = train([r for r in train_rows if r["doc"] not in held_docs], args.epochs, args.seed)
     scores = {w: correct(nlp, held, w) for w in WEIGHTS}

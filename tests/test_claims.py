@@ -945,39 +945,29 @@ class _FixedMetricModel:
         return [dict(self.cats) for _ in texts]
 
 
-@pytest.mark.parametrize("cats,expected", [
-    ({"revenue": 0.9, "none": 0.1}, "revenue"),        # over the override threshold: replaced
-    ({"revenue": 0.7, "none": 0.3}, "net_income"),     # between the two thresholds: the cue stays
-    ({"none": 0.95, "revenue": 0.05}, None),           # confident that no metric applies: removed
-    ({"net_income": 0.99, "none": 0.01}, "net_income"),  # agrees with the cue
-])
-def test_the_metric_model_overrides_a_cue_only_when_confident(stub_extractor, cats, expected):
-    model = _FixedMetricModel(cats, {"threshold": 0.5, "override_threshold": 0.8})
-    ex = stub_extractor
-    ex._metric_model = model
-    claim = claim_for(ex, "وبلغ صافي ربح الشركة 120 مليون ريال في الربع الثالث.", "120 مليون ريال")
-    assert claim.metric == expected
-    assert model.read and model.read[0].startswith("CUE_net_income KIND_money ")
+PROFIT = "وبلغ صافي ربح الشركة 120 مليون ريال في الربع الثالث."  # the cues say net_income
+NO_CUE = "وسجلت الشركة 120 مليون ريال في الربع الثالث."  # the cues say nothing
 
 
-@pytest.mark.parametrize("cats,expected", [
-    ({"revenue": 0.6, "none": 0.4}, "revenue"),   # over the fill threshold
-    ({"revenue": 0.4, "none": 0.6}, None),
+@pytest.mark.parametrize("text,cats,expected", [
+    (PROFIT, {"revenue": 0.9, "none": 0.1}, "revenue"),        # over the override threshold: replaced
+    (PROFIT, {"revenue": 0.7, "none": 0.3}, "net_income"),     # between the two thresholds: the cue stays
+    (PROFIT, {"none": 0.95, "revenue": 0.05}, None),           # confident that no metric applies: removed
+    (PROFIT, {"net_income": 0.99, "none": 0.01}, "net_income"),  # agrees with the cue
+    (NO_CUE, {"revenue": 0.6, "none": 0.4}, "revenue"),        # over the fill threshold: filled
+    (NO_CUE, {"revenue": 0.4, "none": 0.6}, None),
 ])
-def test_the_metric_model_fills_an_empty_metric_over_its_threshold(stub_extractor, cats, expected):
+def test_the_metric_model_fills_or_overrides_the_cues_only_when_confident(stub_extractor, text, cats, expected):
     model = _FixedMetricModel(cats, {"threshold": 0.5, "override_threshold": 0.8})
-    ex = stub_extractor
-    ex._metric_model = model
-    claim = claim_for(ex, "وسجلت الشركة 120 مليون ريال في الربع الثالث.", "120 مليون ريال")
-    assert claim.metric == expected
-    assert model.read[0].startswith("CUE_none ")
+    stub_extractor._metric_model = model
+    assert claim_for(stub_extractor, text, "120 مليون ريال").metric == expected
+    cue = "net_income" if text == PROFIT else "none"
+    assert model.read and model.read[0].startswith(f"CUE_{cue} KIND_money ")
 
 
 def test_the_metric_model_never_makes_a_billion_a_price(stub_extractor):
-    model = _FixedMetricModel({"price_level": 0.99, "none": 0.01}, {"threshold": 0.5, "override_threshold": 0.8})
-    ex = stub_extractor
-    ex._metric_model = model
-    assert claim_for(ex, "وسجلت الشركة 3 مليارات ريال في الربع الثالث.", "3 مليارات ريال").metric is None
+    stub_extractor._metric_model = _FixedMetricModel({"price_level": 0.99, "none": 0.01}, {"threshold": 0.5})
+    assert claim_for(stub_extractor, "وسجلت الشركة 3 مليارات ريال في الربع الثالث.", "3 مليارات ريال").metric is None
 
 
 def test_the_subject_models_log_odds_add_to_the_hand_scores():
