@@ -37,7 +37,9 @@ def rows(split: str, extractor: Extractor) -> list[tuple[str, str, str, str, boo
         claim = analysis.claims[i]
         q = claim.quantity
         text = analysis.normalized.original
-        out.append((metric_model_input(text, claim.sentence.start, q.start, q.end, q.kind, claim.metric),
+        subject = extractor.gazetteer.entities.get(claim.subject) if claim.subject else None
+        out.append((metric_model_input(text, claim.sentence.start, q.start, q.end, q.kind, claim.metric,
+                                       subject.type if subject is not None else None),
                     g["metric"] or "none", claim.metric or "none", claim.doc, price_sized(q)))
     return out
 

@@ -962,7 +962,7 @@ def test_the_metric_model_fills_or_overrides_the_cues_only_when_confident(stub_e
     stub_extractor._metric_model = model
     assert claim_for(stub_extractor, text, "120 مليون ريال").metric == expected
     cue = "net_income" if text == PROFIT else "none"
-    assert model.read and model.read[0].startswith(f"CUE_{cue} KIND_money ")
+    assert model.read and model.read[0].startswith(f"CUE_{cue} KIND_money SUBJ_")
 
 
 def test_the_metric_model_never_makes_a_billion_a_price(stub_extractor):

@@ -233,13 +233,13 @@ def default_metric(kind: str, entity_type: str) -> str | None:
 
 
 def metric_model_input(text: str, sentence_start: int, q_start: int, q_end: int, kind: str,
-                       cue_metric: str | None = None) -> str:
+                       cue_metric: str | None = None, subject_type: str | None = None) -> str:
     """What the metric model reads: the metric the cue lexicons gave the figure, its kind, then up to
     90 characters of its sentence before it and 30 after, folded like the lexicons (original text and
     offsets in, so records suffice). Reading the cues' answer lets the model learn where they mislead."""
     before = text[max(sentence_start, q_start - 90) : q_start]
     after = text[q_end : q_end + 30].split("\n")[0]
-    return f"CUE_{cue_metric or 'none'} KIND_{kind} " + fold(before) + " QTY " + fold(after)
+    return f"CUE_{cue_metric or 'none'} KIND_{kind} SUBJ_{subject_type or 'none'} " + fold(before) + " QTY " + fold(after)
 
 
 def subject_model_input(text: str, sent: Sentence, q: RawQuantity, metric: str | None,

@@ -727,7 +727,8 @@ class Extractor:
         for p in todo:
             ss, _ = norm.original_span(p.sentence.start, p.sentence.end)
             qs, qe = norm.original_span(p.quantity.start, p.quantity.end)
-            inputs.append(metric_model_input(text, ss, qs, qe, p.quantity.kind, p.metric))
+            inputs.append(metric_model_input(text, ss, qs, qe, p.quantity.kind, p.metric,
+                                             p.subject.info.type if p.subject is not None else None))
         for p, cats in zip(todo, model.predict(inputs)):
             label = max(cats, key=cats.get)
             metric = None if label == "none" else label
