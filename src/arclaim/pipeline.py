@@ -106,6 +106,13 @@ class Analysis:
     stance_features: list[dict] = field(default_factory=list)  # the lexicon's evidence, per claim
 
 
+def _shipped_textcat(name: str, enabled: bool) -> TrainedTextcat | bool:
+    """models/<name>, loaded on first use; False when turned off or not shipped (so it is looked
+    for once)."""
+    path = model_dir(name)
+    return TrainedTextcat(path) if enabled and TrainedTextcat.available(path) else False
+
+
 class Extractor:
     """Turns a text into claim records. Build once, call `extract` for each document."""
 
@@ -700,15 +707,13 @@ class Extractor:
     @property
     def metric_model(self):
         if self._metric_model is None:
-            path = model_dir("metric")
-            self._metric_model = TrainedTextcat(path) if self.config.metric_model and TrainedTextcat.available(path) else False
+            self._metric_model = _shipped_textcat("metric", self.config.metric_model)
         return self._metric_model or None
 
     @property
     def subject_model(self):
         if self._subject_model is None:
-            path = model_dir("subject")
-            self._subject_model = TrainedTextcat(path) if self.config.subject_model and TrainedTextcat.available(path) else False
+            self._subject_model = _shipped_textcat("subject", self.config.subject_model)
         return self._subject_model or None
 
     def _model_metrics(self, text: str, norm: Normalized, index: SentenceIndex, parts: list) -> None:
